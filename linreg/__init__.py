@@ -1,0 +1,11 @@
+"""Linear regression helpers for the linreg docs: data sets, the MSE and the figures.
+
+The pages import from here so that every snippet stays short and runs on its own.
+The PyTorch lines a page teaches stay on the page; this package only holds what
+would otherwise be copied from page to page.
+"""
+
+from linreg.data import exam_scores, train_data
+from linreg.loss import mse
+
+__all__ = ["exam_scores", "mse", "train_data"]

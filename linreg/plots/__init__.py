@@ -1,0 +1,10 @@
+"""One function per figure; each returns a matplotlib Figure and draws nothing on screen.
+
+The site's build hook (hooks/figures.py) calls every function named in `__all__`
+with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
+`![alt text](figures/<name>.svg)` and a reader redraws it with the same call.
+"""
+
+from linreg.plots.cost import residuals
+
+__all__ = ["residuals"]

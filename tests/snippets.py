@@ -1,0 +1,31 @@
+"""What a code block shows as its output, read the way a reader reads it.
+
+pytest-examples writes a block's printed output after each `print` as `#> ` comment
+lines, or, for multi-line output, as a bare triple-quoted string. Both are no-ops
+when the block runs, so a copied block still runs; here they are read back, in
+source order, to give the exact stdout the page promises.
+"""
+
+import ast
+import io
+import tokenize
+
+OUTPUT_PREFIX = "#>"
+
+
+def shown_output(source: str) -> str:
+    """The stdout a block shows: its `#>` lines and bare `\"\"\"` strings, in order."""
+    pieces: list[tuple[int, str]] = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT and token.string.startswith(OUTPUT_PREFIX):
+            text = token.string[len(OUTPUT_PREFIX) :]
+            pieces.append((token.start[0], text[1:] if text.startswith(" ") else text))
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and node.value.value.startswith("\n")
+        ):
+            pieces.append((node.lineno, node.value.value[1:].removesuffix("\n")))
+    return "".join(text + "\n" for _, text in sorted(pieces))

@@ -1,0 +1,83 @@
+"""The built site, read as a reader gets it.
+
+The build is strict and silent; every Python block on a page is one that
+test_docs.py runs; and every block, copied from the built HTML and run alone in a
+clean interpreter, prints exactly the output the page shows.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pytest_examples import CodeExample, find_examples
+
+from tests.snippets import shown_output
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+PYTHON = {"py", "python"}
+# Every code block names its language, so a Python block cannot hide as untested text.
+LANGUAGES = PYTHON | {"bash", "console", "text", "toml", "yaml"}
+
+
+def page_html(site: Path, page: Path) -> Path:
+    """Where MkDocs writes a page (directory URLs): docs/a/b.md -> site/a/b/index.html."""
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        return site / relative.parent / "index.html"
+    return site / relative / "index.html"
+
+
+def code_blocks(html: Path) -> list[tuple[str, str]]:
+    """(language, text) of each highlighted block, the text being what a copy button copies."""
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    blocks = []
+    for div in soup.select("div.highlight"):
+        languages = [c.removeprefix("language-") for c in div["class"] if c.startswith("language-")]
+        blocks.append((languages[0] if languages else "", div.select_one("pre > code").get_text()))
+    return blocks
+
+
+def page_examples(page: Path) -> list[CodeExample]:
+    return sorted(find_examples(page), key=lambda example: example.start_line)
+
+
+def python_blocks() -> list:
+    """One test case per Python block: its page, its position there, its source."""
+    return [
+        pytest.param(page, index, example, id=str(example))
+        for page in PAGES
+        for index, example in enumerate(page_examples(page))
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
+    blocks = code_blocks(page_html(built_site, page))
+    unnamed = [text[:60] for language, text in blocks if language not in LANGUAGES]
+    assert unnamed == [], f"code blocks without a known language: {unnamed}"
+    python_blocks = [text for language, text in blocks if language in PYTHON]
+    assert len(python_blocks) == len(page_examples(page))
+
+
+@pytest.mark.parametrize(("page", "index", "example"), python_blocks())
+def test_copied_block_prints_what_page_shows(
+    page: Path, index: int, example: CodeExample, built_site: Path, tmp_path: Path
+) -> None:
+    if "test" in example.prefix_settings():
+        pytest.skip(example.prefix_settings()["test"])
+    blocks = code_blocks(page_html(built_site, page))
+    copied = [text for language, text in blocks if language in PYTHON][index]
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", copied],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown_output(copied)
