@@ -10,7 +10,11 @@ import ast
 import io
 import tokenize
 
+import pytest
+from pytest_examples import CodeExample
+
 OUTPUT_PREFIX = "#>"
+SKIP_PREFIX = "skip: "
 
 
 def shown_output(source: str) -> str:
@@ -29,3 +33,13 @@ def shown_output(source: str) -> str:
         ):
             pieces.append((node.lineno, node.value.value[1:].removesuffix("\n")))
     return "".join(text + "\n" for _, text in sorted(pieces))
+
+
+def skip_reason(example: CodeExample) -> str | None:
+    """The written reason a block is not run (`{.py test="skip: <why>"}`), or None."""
+    setting = example.prefix_settings().get("test")
+    if setting is None:
+        return None
+    if not setting.startswith(SKIP_PREFIX) or not setting.removeprefix(SKIP_PREFIX).strip():
+        pytest.fail(f'{example}: use test="skip: <reason>", got test="{setting}"')
+    return setting.removeprefix(SKIP_PREFIX)

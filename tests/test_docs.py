@@ -1,7 +1,7 @@
 """Every Python block in docs/ and in linreg's docstrings runs and prints what it shows.
 
 One parametrised test over every example, named by file and line range. A block
-may opt out only with a written reason: ```py test="skip: <why>"```.
+may opt out only with a written reason: ```{.py test="skip: <why>"}```.
 Run `pytest --update-examples` to rewrite the shown output from a real run.
 """
 
@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
+from tests.snippets import skip_reason
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = list(find_examples(ROOT / "docs", ROOT / "linreg"))
-SKIP_PREFIX = "skip: "
 
 
 def verbatim_print(*args: Any, sep: str = " ", end: str = "\n", file: Any = None) -> None:
@@ -33,16 +34,6 @@ def verbatim_print(*args: Any, sep: str = " ", end: str = "\n", file: Any = None
 def counts_as_block_print(path: Path, frame: inspect.FrameInfo, args: Any) -> bool:
     """Record prints made through `verbatim_print` or directly in the block's own file."""
     return frame.function == verbatim_print.__name__ or path.samefile(frame.filename)
-
-
-def skip_reason(example: CodeExample) -> str | None:
-    """The written reason a block is not run, or None when it runs."""
-    setting = example.prefix_settings().get("test")
-    if setting is None:
-        return None
-    if not setting.startswith(SKIP_PREFIX) or not setting[len(SKIP_PREFIX) :].strip():
-        pytest.fail(f'{example}: use test="skip: <reason>", got test="{setting}"')
-    return setting[len(SKIP_PREFIX) :]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_examples import CodeExample, find_examples
 
-from tests.snippets import shown_output
+from tests.snippets import shown_output, skip_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -67,8 +67,9 @@ def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
 def test_copied_block_prints_what_page_shows(
     page: Path, index: int, example: CodeExample, built_site: Path, tmp_path: Path
 ) -> None:
-    if "test" in example.prefix_settings():
-        pytest.skip(example.prefix_settings()["test"])
+    reason = skip_reason(example)
+    if reason is not None:
+        pytest.skip(reason)
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
     result = subprocess.run(
