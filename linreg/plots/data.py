@@ -29,6 +29,7 @@ def train_points() -> Figure:
     ax.scatter(x, y, color=DATA, zorder=3, label="training samples (x_train, y_train)")
     ax.plot([0.0, 3.5], [0.0, 7.0], color=MODEL, linestyle="dotted", label="y = 2x")
     ax.set_xlim(0.0, 3.5)
+    ax.set_xticks([0, 1, 2, 3])
     ax.set_ylim(0.0, 7.5)
     ax.set_xlabel("hours studied")
     ax.set_ylabel("score")
