@@ -39,6 +39,11 @@ def _numbers(values: torch.Tensor) -> str:
 class Fit:
     """A fitted line (or plane): H(x) = x @ weight + bias.
 
+    Returned by `fit` and `closed_form`. Frozen: its fields cannot be reassigned.
+    Equality is identity (`eq=False`), because comparing tensors has no single
+    truth value. The repr rounds to 4 significant digits so it prints the same on
+    every machine.
+
     Attributes:
         weight: shape (features, 1), detached from any autograd graph.
         bias: shape (1,), detached.
@@ -46,7 +51,16 @@ class Fit:
             training loop on the pages logs it; `history[0]` is the cost of the zero
             initialisation. Empty for `closed_form`.
 
-    Equality is identity (`eq=False`): comparing tensors has no single truth value.
+    ```py
+    from linreg import fit, train_data
+
+    x_train, y_train = train_data()
+    model = fit(x_train, y_train, epochs=100)
+    print(model.weight.shape, model.bias.shape, len(model.history))
+    #> torch.Size([1, 1]) torch.Size([1]) 100
+    print(model.weight.requires_grad)
+    #> False
+    ```
     """
 
     weight: torch.Tensor
