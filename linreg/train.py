@@ -122,9 +122,12 @@ def fit(
     """Fit H(x) = xW + b to `y` by gradient descent on the mean squared error.
 
     Exactly the loop the pages teach: W and b start at zero, and each epoch computes
-    the hypothesis and the cost, clears the old gradients, backpropagates and lets
-    `optim.SGD` take one step. For one feature, `x @ W` with W of shape (1, 1) is the
-    pages' `x_train * W` with W of shape (1,), number for number.
+    the hypothesis `x @ W + b` and the cost, clears the old gradients, backpropagates
+    and lets `optim.SGD` take one step. The results are the pages' loop number for
+    number, bit for bit: with one feature, the loop with `x_train * W + b` and W of
+    shape (1,); with several, the loop with `x_train.matmul(W) + b`. (The hypothesis
+    is computed by `torch.addmm(b, x, W)`, the same sum in one call, which keeps
+    `fit` within a few per cent of the bare loop's time.)
 
     Args:
         x: float tensor of shape (samples, features).
@@ -175,7 +178,7 @@ def fit(
     history: list[float] = []
     with torch.enable_grad():  # a caller's `torch.no_grad()` must not break the loop
         for epoch in range(epochs):
-            hypothesis = x @ W + b
+            hypothesis = torch.addmm(b, x, W)  # x @ W + b in one call
             cost = torch.mean((hypothesis - y) ** 2)
             history.append(cost.item())
             if not math.isfinite(history[-1]):

@@ -43,6 +43,27 @@ def test_fit_matches_the_page_loop_at_every_epoch() -> None:
     assert torch.equal(model.bias, b)
 
 
+def test_fit_matches_the_matmul_loop_with_three_features() -> None:
+    """The multivariable loop, `x_train.matmul(W) + b`, on the notes' three quiz scores."""
+    x_train = torch.tensor(
+        [[73.0, 80, 75], [93, 88, 93], [89, 91, 90], [96, 98, 100], [73, 66, 70]]
+    )
+    y_train = torch.tensor([[152.0], [185], [180], [196], [142]])
+    W = torch.zeros((3, 1), requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = optim.SGD([W, b], lr=1e-5)
+    costs = []
+    for _epoch in range(1000):
+        cost = torch.mean((x_train.matmul(W) + b - y_train) ** 2)
+        costs.append(cost.item())
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    model = fit(x_train, y_train, lr=1e-5, epochs=1000)
+    assert model.history == costs
+    assert torch.equal(model.weight, W.detach()) and torch.equal(model.bias, b.detach())
+
+
 def test_fit_returns_detached_tensors_of_the_documented_shapes() -> None:
     x = torch.randn(10, 3, generator=torch.Generator().manual_seed(0))
     y = x @ torch.tensor([[1.0], [-2.0], [0.5]]) + 3.0
