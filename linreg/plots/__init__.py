@@ -5,6 +5,7 @@ with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
 `![alt text](figures/<name>.svg)` and a reader redraws it with the same call.
 """
 
+from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, module_vs_hand
 from linreg.plots.cost import residuals
 
-__all__ = ["residuals"]
+__all__ = ["batch_sizes", "descent_path", "learning_rates", "module_vs_hand", "residuals"]
