@@ -2,6 +2,8 @@
 
 import torch
 
+from linreg import checks
+
 __all__ = ["mse"]
 
 
@@ -27,23 +29,15 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         TypeError: if an argument is not a floating point tensor.
         ValueError: if the shapes differ, the tensors are empty, or hold NaN or inf.
     """
-    for name, value in (("pred", pred), ("target", target)):
-        if not isinstance(value, torch.Tensor):
-            raise TypeError(f"mse: {name} must be a torch.Tensor, got {type(value).__name__}")
-        if not value.is_floating_point():
-            raise TypeError(
-                f"mse: {name} must be a floating point tensor, got dtype {value.dtype}; "
-                f"convert it with {name}.float()"
-            )
+    pred = checks.float_tensor("mse", "pred", pred)
+    target = checks.float_tensor("mse", "target", target)
     if pred.shape != target.shape:
         raise ValueError(
             f"mse: pred and target must have the same shape, got pred {tuple(pred.shape)} "
             f"and target {tuple(target.shape)}; broadcasting them would compare every "
             "prediction with every target. Reshape one, e.g. pred.reshape(target.shape)"
         )
-    if pred.numel() == 0:
-        raise ValueError(f"mse: pred and target must not be empty, got shape {tuple(pred.shape)}")
-    for name, value in (("pred", pred), ("target", target)):
-        if not torch.isfinite(value).all():
-            raise ValueError(f"mse: {name} must hold only finite numbers, got NaN or inf")
+    checks.nonempty("mse", "pred", pred)
+    checks.finite("mse", "pred", pred)
+    checks.finite("mse", "target", target)
     return torch.mean((pred - target) ** 2)
