@@ -17,17 +17,16 @@ def _shape(value: torch.Tensor) -> tuple[int, ...]:
 
 
 def float_tensor(caller: str, name: str, value: object) -> torch.Tensor:
-    """`value` is a floating point `torch.Tensor`; lists and NumPy arrays are refused."""
+    """`value` is a floating point `torch.Tensor`.
+
+    Lists and NumPy arrays are refused, not converted: converting would have to guess
+    a dtype (ints would stay ints, NumPy's float64 would stay float64). The message
+    gives the one conversion that works for a list, a tuple or an array alike.
+    """
     if not isinstance(value, torch.Tensor):
-        if isinstance(value, list | tuple):
-            fix = f"torch.tensor({name}, dtype=torch.float32)"
-        elif hasattr(value, "__array__"):
-            fix = f"torch.from_numpy({name}).float()"
-        else:
-            fix = f"torch.as_tensor({name}, dtype=torch.float32)"
         raise TypeError(
             f"{caller}: {name} must be a torch.Tensor, got {type(value).__name__}; "
-            f"convert it with {fix}"
+            f"convert it with torch.as_tensor({name}, dtype=torch.float32)"
         )
     if not value.is_floating_point():
         raise TypeError(

@@ -10,6 +10,9 @@ def train_data() -> tuple[torch.Tensor, torch.Tensor]:
 
     Every score is exactly twice the hours, so a perfect fit is W = 2, b = 0.
 
+    Returns:
+        `(x_train, y_train)`, float32 tensors of shape (3, 1), new on every call.
+
     ```py
     from linreg import train_data
 
@@ -28,6 +31,9 @@ def train_data() -> tuple[torch.Tensor, torch.Tensor]:
 def exam_scores() -> tuple[torch.Tensor, torch.Tensor]:
     """Four students' hours and exam scores: the worked example of the cost page.
 
+    Returns:
+        `(hours, scores)`, float32 tensors of shape (4, 1), new on every call.
+
     ```py
     from linreg import exam_scores
 
@@ -43,6 +49,9 @@ def exam_scores() -> tuple[torch.Tensor, torch.Tensor]:
 
 def quiz_scores() -> tuple[torch.Tensor, torch.Tensor]:
     """Three quiz scores and the final score of five students: three features per sample.
+
+    Returns:
+        `(x_train, y_train)`, float32 tensors of shape (5, 3) and (5, 1), new on every call.
 
     ```py
     from linreg import quiz_scores
@@ -81,6 +90,9 @@ def noisy_line(
     point and the best mean squared error is about `noise ** 2`. The points come from
     a `torch.Generator` seeded with `seed`: the same arguments give the same tensors on
     every machine, without touching PyTorch's global random state.
+
+    Returns:
+        `(x, y)`, float32 tensors of shape (n_samples, 1).
 
     ```py
     from linreg import noisy_line

@@ -14,6 +14,17 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     prediction against a (3, 1) target into a (3, 3) grid of every pair and return
     a wrong number without complaint; `mse` refuses instead.
 
+    Args:
+        pred: float tensor of predictions, any shape, e.g. (samples, 1).
+        target: float tensor of the same shape and dtype family as `pred`.
+
+    Returns:
+        A 0-d tensor; it keeps `pred`'s autograd graph, so `.backward()` works.
+
+    Raises:
+        TypeError: if an argument is not a floating point tensor.
+        ValueError: if the shapes differ, the tensors are empty, or hold NaN or inf.
+
     ```py
     import torch
 
@@ -24,10 +35,6 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     print(mse(pred, target))
     #> tensor(62.5000)
     ```
-
-    Raises:
-        TypeError: if an argument is not a floating point tensor.
-        ValueError: if the shapes differ, the tensors are empty, or hold NaN or inf.
     """
     pred = checks.float_tensor("mse", "pred", pred)
     target = checks.float_tensor("mse", "target", target)

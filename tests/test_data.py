@@ -1,4 +1,4 @@
-"""The data sets: shapes, dtypes, determinism, and clear errors for bad arguments."""
+"""linreg.data: the data sets are what the pages say they are."""
 
 import pytest
 import torch
@@ -6,18 +6,38 @@ import torch
 from linreg import exam_scores, noisy_line, quiz_scores, train_data
 
 
-@pytest.mark.parametrize(
-    ("load", "shapes"),
-    [
-        (train_data, [(3, 1), (3, 1)]),
-        (exam_scores, [(4, 1), (4, 1)]),
-        (quiz_scores, [(5, 3), (5, 1)]),
-    ],
-)
-def test_fixed_data_sets_are_float_tensors_of_samples_by_features(load, shapes) -> None:
-    tensors = load()
-    assert [tuple(t.shape) for t in tensors] == shapes
-    assert all(t.dtype == torch.float32 for t in tensors)
+def test_train_data_is_y_equals_2x() -> None:
+    x_train, y_train = train_data()
+    assert x_train.shape == y_train.shape == (3, 1)
+    assert x_train.dtype == y_train.dtype == torch.float32
+    assert x_train.flatten().tolist() == [1.0, 2.0, 3.0]
+    assert torch.equal(y_train, 2 * x_train)
+
+
+def test_exam_scores() -> None:
+    hours, scores = exam_scores()
+    assert hours.shape == scores.shape == (4, 1)
+    assert hours.dtype == scores.dtype == torch.float32
+    assert hours.flatten().tolist() == [2.0, 3.0, 4.0, 5.0]
+    assert scores.flatten().tolist() == [25.0, 50.0, 42.0, 61.0]
+
+
+def test_quiz_scores_are_three_features_per_student() -> None:
+    x_train, y_train = quiz_scores()
+    assert x_train.shape == (5, 3) and y_train.shape == (5, 1)
+    assert x_train.dtype == y_train.dtype == torch.float32
+    assert x_train[3].tolist() == [96.0, 98.0, 100.0]
+    assert y_train.flatten().tolist() == [152.0, 185.0, 180.0, 196.0, 142.0]
+
+
+def test_each_call_returns_fresh_tensors() -> None:
+    for load in (train_data, exam_scores, quiz_scores, noisy_line):
+        x, y = load()
+        x.add_(100.0)
+        y.zero_()
+        again_x, again_y = load()
+        assert not torch.equal(again_x, x) and not torch.equal(again_y, y)
+        assert not again_x.requires_grad and not again_y.requires_grad
 
 
 def test_noisy_line_is_deterministic_per_seed_and_leaves_global_state_alone() -> None:
