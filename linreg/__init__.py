@@ -1,4 +1,4 @@
-"""Linear regression helpers for the linreg docs: data sets, the MSE and the figures.
+"""Linear regression for the linreg docs: data sets, the MSE, fit/closed_form, figures.
 
 The pages import from here so that every snippet stays short and runs on its own.
 The PyTorch lines a page teaches stay on the page; this package only holds what
