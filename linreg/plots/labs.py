@@ -7,6 +7,7 @@ arguments, each draws a default run on the chapter's training data (x = 1, 2, 3;
 y = 2, 4, 6), which is what the site's figure hook renders.
 """
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -25,7 +26,10 @@ DEFAULT_THRESHOLD = 1e-3
 RUN_COLORS = (MODEL, DATA, ERROR, "#9467bd", "#8c564b")
 
 
-def _descend(lr: float = DEFAULT_LR, nb_epochs: int = DEFAULT_EPOCHS) -> list[tuple[float, ...]]:
+@functools.cache  # the default figures share one run; the build draws them all
+def _descend(
+    lr: float = DEFAULT_LR, nb_epochs: int = DEFAULT_EPOCHS
+) -> tuple[tuple[float, float, float], ...]:
     """(W, b, cost) before training and after every epoch of full-batch gradient descent."""
     x_train, y_train = train_data()
     W = torch.zeros(1, requires_grad=True)
@@ -38,7 +42,7 @@ def _descend(lr: float = DEFAULT_LR, nb_epochs: int = DEFAULT_EPOCHS) -> list[tu
         optimizer.zero_grad()
         cost.backward()
         optimizer.step()
-    return record
+    return tuple(record)
 
 
 def _tensor_pair(
