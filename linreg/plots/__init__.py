@@ -7,11 +7,14 @@ with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
 
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
+from linreg.plots.descent import cost_curve, descent_steps
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
 
 __all__ = [
+    "cost_curve",
     "cost_history",
     "cost_panels",
+    "descent_steps",
     "fit_snapshots",
     "path_on_contours",
     "residuals",
