@@ -42,9 +42,8 @@ runs = {f"lr = {lr:g}": train(lr) for lr in (0.001, 0.1, 0.2)}
 from linreg.plots.labs import first_below
 
 for name, costs in runs.items():
-    print(
-        f"{name}: first below 1e-3 at epoch {first_below(costs, 1e-3)}, last cost {costs[-1]:.3g}"
-    )
+    epoch = first_below(costs, 1e-3)
+    print(f"{name}: below 1e-3 at epoch {epoch}, last cost {costs[-1]:.3g}")
 
 # %% [markdown]
 # ## Side by side
