@@ -7,5 +7,6 @@ would otherwise be copied from page to page.
 
 from linreg.data import exam_scores, train_data
 from linreg.loss import mse
+from linreg.train import DivergenceError, Fit, closed_form, fit
 
-__all__ = ["exam_scores", "mse", "train_data"]
+__all__ = ["DivergenceError", "Fit", "closed_form", "exam_scores", "fit", "mse", "train_data"]

@@ -10,6 +10,9 @@ def train_data() -> tuple[torch.Tensor, torch.Tensor]:
 
     Every score is exactly twice the hours, so a perfect fit is W = 2, b = 0.
 
+    Returns:
+        `(x_train, y_train)`, float32 tensors of shape (3, 1), new on every call.
+
     ```py
     from linreg import train_data
 
@@ -27,6 +30,9 @@ def train_data() -> tuple[torch.Tensor, torch.Tensor]:
 
 def exam_scores() -> tuple[torch.Tensor, torch.Tensor]:
     """Four students' hours and exam scores: the worked example of the cost page.
+
+    Returns:
+        `(hours, scores)`, float32 tensors of shape (4, 1), new on every call.
 
     ```py
     from linreg import exam_scores
