@@ -83,6 +83,9 @@ def test_page_links_to_its_notebook_and_to_colab(page: str, built_site: Path) ->
         "https://colab.research.google.com/github/linreg-docs/linreg-docs/blob/gh-pages/"
         + hook.notebook_path(page)
     )
+    if page in LABS:  # mkdocs-jupyter's include_source: the lab as written
+        source = html.parent / links["Source (.py)"]
+        assert source.read_text("utf-8") == (ROOT / "docs" / page).read_text("utf-8")
     title = soup.select_one("article h1")
     assert title is not None and title.find_next_sibling() == soup.select_one("p.notebook-links")
 
