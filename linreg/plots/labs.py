@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import torch
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from linreg.data import train_data
 from linreg.plots._style import DATA, ERROR, MODEL, new_figure
@@ -137,6 +138,7 @@ def _outcome(costs: Sequence[float], reached: int | None) -> str:
 
 def _cost_axes(ax: Axes, xlabel: str = "epoch") -> None:
     ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole numbers
     ax.set_xlabel(xlabel)
     ax.set_ylabel("cost (log scale)")
 
