@@ -9,14 +9,19 @@ from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, modul
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
+from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
 
 __all__ = [
     "batch_sizes",
     "cost_curve",
+    "cost_history",
+    "cost_panels",
     "descent_path",
     "descent_steps",
+    "fit_snapshots",
     "learning_rates",
     "module_vs_hand",
+    "path_on_contours",
     "residuals",
     "train_points",
 ]

@@ -8,4 +8,14 @@ document$.subscribe(({ body }) => {
       { left: "\\[", right: "\\]", display: true },
     ],
   });
+  // A lab's Markdown cells (mkdocs-jupyter) keep Jupyter's $...$ and $$...$$. Only
+  // there: a dollar sign in the site's own prose stays a dollar sign.
+  for (const cell of body.querySelectorAll(".jupyter-wrapper .jp-MarkdownOutput")) {
+    renderMathInElement(cell, {
+      delimiters: [
+        { left: "$$", right: "$$", display: true },
+        { left: "$", right: "$", display: false },
+      ],
+    });
+  }
 });
