@@ -8,7 +8,10 @@ source order, to give the exact stdout the page promises.
 
 import ast
 import io
+import subprocess
+import sys
 import tokenize
+from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample
@@ -43,3 +46,15 @@ def skip_reason(example: CodeExample) -> str | None:
     if not setting.startswith(SKIP_PREFIX) or not setting.removeprefix(SKIP_PREFIX).strip():
         pytest.fail(f'{example}: use test="skip: <reason>", got test="{setting}"')
     return setting.removeprefix(SKIP_PREFIX)
+
+
+def run_alone(source: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a copied block as a reader would: a clean interpreter (`python -I`), no screen."""
+    return subprocess.run(
+        [sys.executable, "-I", "-c", source],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+    )

@@ -5,15 +5,13 @@ test_docs.py runs; and every block, copied from the built HTML and run alone in 
 clean interpreter, prints exactly the output the page shows.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pytest_examples import CodeExample, find_examples
 
-from tests.snippets import shown_output, skip_reason
+from tests.snippets import run_alone, shown_output, skip_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -72,13 +70,6 @@ def test_copied_block_prints_what_page_shows(
         pytest.skip(reason)
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", copied],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
-    )
+    result = run_alone(copied, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown_output(copied)
