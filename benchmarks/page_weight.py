@@ -8,7 +8,8 @@ Debian's headless Chromium with a fresh cache. It prints every response with the
 bytes that crossed the wire (gzipped) and the body after decoding, then the
 totals against the budget: the home page's response bodies, with its math assets
 and fonts, add up to at most 1.5 MB, counted decoded (so the budget holds on a
-server that does not compress; the worker script reports no wire size). Exit status 1 when over budget.
+server that does not compress; the worker script reports no wire size). Exit status
+1 when over budget.
 
 With --lighthouse it also runs Lighthouse (npm, pinned in benchmarks/package.json:
 `npm ci --prefix benchmarks`) on each page given (default: every page), against the
@@ -158,8 +159,8 @@ def main() -> int:
                     print("Lighthouse not installed: npm ci --prefix benchmarks")
                     return 2
                 for path in args.pages or [url_path(page) for page in PAGES]:
-                    scores = lighthouse(url + path)
-                    print(f"Lighthouse /{path}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+                    scores = ", ".join(f"{k} {v}" for k, v in lighthouse(url + path).items())
+                    print(f"Lighthouse /{path}: {scores}")
         finally:
             server.shutdown()
     return 0 if ok else 1

@@ -16,6 +16,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
+from filelock import FileLock  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,9 +30,21 @@ def pristine_torch() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` writes it, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("site")
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site as `mkdocs build --strict` writes it, built once per test run.
+
+    Under pytest-xdist the workers share one build: the first to take the lock builds.
+    """
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's dir, common to all workers
+    with FileLock(shared / "site.lock"):
+        if not (shared / "site" / "index.html").exists():
+            build_site(shared / "site")
+    return shared / "site"
+
+
+def build_site(site_dir: Path) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,

@@ -34,7 +34,11 @@ def shown_output(source: str) -> str:
             and isinstance(node.value.value, str)
             and node.value.value.startswith("\n")
         ):
-            pieces.append((node.lineno, node.value.value[1:].removesuffix("\n")))
+            # Under a `for` or `except`, pytest-examples indents the string like its code.
+            indent = " " * node.col_offset
+            text = node.value.value[1:].removesuffix("\n" + indent)
+            lines = (line.removeprefix(indent) for line in text.split("\n"))
+            pieces.append((node.lineno, "\n".join(lines)))
     return "".join(text + "\n" for _, text in sorted(pieces))
 
 

@@ -23,7 +23,7 @@ def setup_commands() -> list[str]:
 def test_readme_has_two_setup_commands_serve_then_test() -> None:
     serve, test = setup_commands()
     assert serve.endswith("mkdocs serve")
-    assert test.endswith("pytest")
+    assert test.endswith("pytest -n auto")
     for command in (serve, test):
         assert "-c constraints.txt" in command, "torch must come from the CPU pin"
 

@@ -6,5 +6,6 @@ with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
 """
 
 from linreg.plots.cost import residuals
+from linreg.plots.data import train_points
 
-__all__ = ["residuals"]
+__all__ = ["residuals", "train_points"]

@@ -21,6 +21,8 @@ def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     #> hours studied | exam score
     print(len(ax.collections[1].get_segments()), "residual segments")
     #> 4 residual segments
+    print([label.get_text() for label in ax.texts])
+    #> ['-2', '+10', '-11', '-5']
     ```
     """
     hours, scores = exam_scores()
@@ -32,6 +34,17 @@ def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     ax.plot(line_x, weight * line_x + bias, color=MODEL, label=f"H(x) = {weight:g}x + {bias:g}")
     ax.scatter(x, y, color=DATA, zorder=3, label="actual scores")
     ax.vlines(x, y_hat, y, colors=ERROR, linestyles="dashed", label="error = y - H(x)")
+    errors, middles = (y - y_hat).tolist(), ((y + y_hat) / 2).tolist()
+    for hour, middle, error in zip(x.tolist(), middles, errors, strict=True):
+        ax.annotate(
+            f"{error:+g}",
+            (hour, middle),
+            xytext=(6, 0),
+            textcoords="offset points",
+            color=ERROR,
+            verticalalignment="center",
+        )
+    ax.set_xticks(x.tolist())
     ax.set_xlabel("hours studied")
     ax.set_ylabel("exam score")
     ax.set_title("Each error is the vertical gap between a point and the line")
