@@ -1,7 +1,7 @@
 """The built site, served on 127.0.0.1 and opened in headless Chromium.
 
-One server and one browser for the whole session. Each page is visited once
-(`visit`): everything the browser saw while loading it, what KaTeX and the
+One server and one browser a session (a pytest-xdist worker). Each page is
+visited once a run (`visit`): everything the browser saw while loading it, what KaTeX and the
 figures became, and what axe-core reports in the light and the dark palette, is
 recorded in a `Visit`, and the tests in this folder assert on it. Tests that must
 click (copy buttons, search) open pages of their own.
@@ -12,16 +12,18 @@ skip with the reason, except in CI (the CI variable is set), where they fail.
 """
 
 import functools
+import json
 import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from filelock import FileLock
 
 from tests.test_site import DOCS, page_html
 
@@ -255,25 +257,49 @@ def toggle_palette(page: "Page") -> None:
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
 
 
+def record(opener: Opener, source: Path) -> Visit:
+    """Load a page, record it in the light palette, toggle, record it in the dark."""
+    path = url_path(source)
+    page, traffic = opener(path)
+    page.add_script_tag(path=AXE)
+    name = path.strip("/").replace("/", "-") or "index"
+    math = page.evaluate(MATH_JS)
+    light = look(page, f"{name}-light")
+    toggle_palette(page)
+    dark = look(page, f"{name}-dark")
+    opener.close()
+    return Visit(path, traffic, math, light, dark)
+
+
 @pytest.fixture(scope="session")
-def visit(browser: "Browser", site_url: str) -> Iterator[Callable[[Path], Visit]]:
-    """visit(docs/page.md) -> Visit, each page loaded once per session."""
+def visit(
+    browser: "Browser", site_url: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[Callable[[Path], Visit]]:
+    """visit(docs/page.md) -> Visit, each page loaded once per test run.
+
+    Under pytest-xdist a page's tests may land on different workers; the first to
+    take the page's lock records it, and the others read what it wrote.
+    """
+    if worker_id == "master":
+        store = tmp_path_factory.mktemp("visits")
+    else:
+        store = tmp_path_factory.getbasetemp().parent / "visits"  # common to all workers
+        store.mkdir(exist_ok=True)
     opener = Opener(browser, site_url)
-    visits: dict[Path, Visit] = {}
 
     def visit_(source: Path) -> Visit:
-        if source not in visits:
-            path = url_path(source)
-            page, traffic = opener(path)
-            page.add_script_tag(path=AXE)
-            name = path.strip("/").replace("/", "-") or "index"
-            math = page.evaluate(MATH_JS)
-            light = look(page, f"{name}-light")
-            toggle_palette(page)
-            dark = look(page, f"{name}-dark")
-            visits[source] = Visit(path, traffic, math, light, dark)
-            opener.close()
-        return visits[source]
+        saved = store / (url_path(source).replace("/", "-") + "index.json")
+        with FileLock(saved.with_suffix(".lock")):
+            if not saved.exists():
+                saved.write_text(json.dumps(asdict(record(opener, source))), "utf-8")
+            data = json.loads(saved.read_text("utf-8"))
+        return Visit(
+            path=data["path"],
+            traffic=Traffic(**data["traffic"]),
+            math=data["math"],
+            light=Palette(**data["light"]),
+            dark=Palette(**data["dark"]),
+        )
 
     yield visit_
     opener.close()
