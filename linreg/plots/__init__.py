@@ -7,5 +7,6 @@ with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
 
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
+from linreg.plots.descent import cost_curve, descent_steps
 
-__all__ = ["residuals", "train_points"]
+__all__ = ["cost_curve", "descent_steps", "residuals", "train_points"]
