@@ -63,13 +63,13 @@ def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
 
 @pytest.mark.parametrize(("page", "index", "example"), python_blocks())
 def test_copied_block_prints_what_page_shows(
-    page: Path, index: int, example: CodeExample, built_site: Path, tmp_path: Path
+    page: Path, index: int, example: CodeExample, built_site: Path
 ) -> None:
     reason = skip_reason(example)
     if reason is not None:
         pytest.skip(reason)
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
-    result = run_alone(copied, cwd=tmp_path)
+    result = run_alone(copied)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown_output(copied)

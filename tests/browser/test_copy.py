@@ -1,14 +1,11 @@
 """Copy works end to end: a reader clicks a Python block's copy button, pastes what
 the clipboard holds into a clean interpreter, and sees the output the page shows.
 
-The first test on a page clicks every copy button there; each block's test runs
-its own text (the same text once a session). pytest-xdist spreads the runs over
-the cores.
+The first test on a page opens its collapsed solutions and clicks every copy
+button; each block's test runs its own text, a run that test_site.py's test of the
+same block shares when both land in one process (tests.snippets.run_alone).
 """
 
-import functools
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,23 +32,20 @@ def copied(browser: "Browser", site_url: str) -> Iterator[Callable[[Path], list[
     def copied_(source: Path) -> list[str]:
         if source not in pages:
             page, _ = opener(url_path(source))
-            pages[source] = []
+            # Open every collapsed block (exercise solutions), outermost first.
+            while (closed := page.locator("details:not([open]) > summary")).count():
+                closed.first.click()
+            texts = []
             for button in page.locator(COPY_BUTTONS).all():
                 page.evaluate("navigator.clipboard.writeText('')")
                 button.click()
-                pages[source].append(page.evaluate("navigator.clipboard.readText()"))
+                texts.append(page.evaluate("navigator.clipboard.readText()"))
+            pages[source] = texts
             opener.close()
         return pages[source]
 
     yield copied_
     opener.close()
-
-
-@functools.cache
-def run_copied(text: str) -> subprocess.CompletedProcess[str]:
-    """Run pasted text in a clean interpreter in an empty directory, once per text."""
-    with tempfile.TemporaryDirectory() as cwd:
-        return run_alone(text, cwd=Path(cwd))
 
 
 @pytest.mark.parametrize(("source", "index", "example"), python_blocks())
@@ -65,6 +59,6 @@ def test_copied_block_prints_what_page_shows(
     assert len(blocks) == len(page_examples(source)), "a Python block has no copy button"
     text = blocks[index]
     assert text, "the copy button put nothing on the clipboard"
-    result = run_copied(text)
+    result = run_alone(text)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown_output(text)
