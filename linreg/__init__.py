@@ -5,7 +5,18 @@ The PyTorch lines a page teaches stay on the page; this package only holds what
 would otherwise be copied from page to page.
 """
 
-from linreg.data import exam_scores, train_data
+from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
 from linreg.loss import mse
+from linreg.train import DivergenceError, Fit, closed_form, fit
 
-__all__ = ["exam_scores", "mse", "train_data"]
+__all__ = [
+    "DivergenceError",
+    "Fit",
+    "closed_form",
+    "exam_scores",
+    "fit",
+    "mse",
+    "noisy_line",
+    "quiz_scores",
+    "train_data",
+]

@@ -2,13 +2,16 @@
 
 import torch
 
-__all__ = ["exam_scores", "train_data"]
+__all__ = ["exam_scores", "noisy_line", "quiz_scores", "train_data"]
 
 
 def train_data() -> tuple[torch.Tensor, torch.Tensor]:
     """Hours studied and the score earned: the three samples the chapter trains on.
 
     Every score is exactly twice the hours, so a perfect fit is W = 2, b = 0.
+
+    Returns:
+        `(x_train, y_train)`, float32 tensors of shape (3, 1), new on every call.
 
     ```py
     from linreg import train_data
@@ -28,6 +31,9 @@ def train_data() -> tuple[torch.Tensor, torch.Tensor]:
 def exam_scores() -> tuple[torch.Tensor, torch.Tensor]:
     """Four students' hours and exam scores: the worked example of the cost page.
 
+    Returns:
+        `(hours, scores)`, float32 tensors of shape (4, 1), new on every call.
+
     ```py
     from linreg import exam_scores
 
@@ -39,3 +45,80 @@ def exam_scores() -> tuple[torch.Tensor, torch.Tensor]:
     hours = torch.tensor([[2.0], [3.0], [4.0], [5.0]])
     scores = torch.tensor([[25.0], [50.0], [42.0], [61.0]])
     return hours, scores
+
+
+def quiz_scores() -> tuple[torch.Tensor, torch.Tensor]:
+    """Three quiz scores and the final score of five students: three features per sample.
+
+    Returns:
+        `(x_train, y_train)`, float32 tensors of shape (5, 3) and (5, 1), new on every call.
+
+    ```py
+    from linreg import quiz_scores
+
+    x_train, y_train = quiz_scores()
+    print(x_train.shape, y_train.shape)
+    #> torch.Size([5, 3]) torch.Size([5, 1])
+    print(x_train[0].tolist(), "->", y_train[0].item())
+    #> [73.0, 80.0, 75.0] -> 152.0
+    ```
+    """
+    x_train = torch.tensor(
+        [
+            [73.0, 80.0, 75.0],
+            [93.0, 88.0, 93.0],
+            [89.0, 91.0, 90.0],
+            [96.0, 98.0, 100.0],
+            [73.0, 66.0, 70.0],
+        ]
+    )
+    y_train = torch.tensor([[152.0], [185.0], [180.0], [196.0], [142.0]])
+    return x_train, y_train
+
+
+def noisy_line(
+    n_samples: int = 100,
+    *,
+    weight: float = 2.0,
+    bias: float = 1.0,
+    noise: float = 1.0,
+    seed: int = 0,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`n_samples` points scattered around the line y = weight * x + bias, x in [0, 10).
+
+    Each y gets Gaussian noise with standard deviation `noise`, so no line fits every
+    point and the best mean squared error is about `noise ** 2`. The points come from
+    a `torch.Generator` seeded with `seed`: the same arguments give the same tensors on
+    every machine, without touching PyTorch's global random state.
+
+    Returns:
+        `(x, y)`, float32 tensors of shape (n_samples, 1).
+
+    ```py
+    from linreg import noisy_line
+
+    x_train, y_train = noisy_line(1000, seed=0)
+    print(x_train.shape, y_train.shape)
+    #> torch.Size([1000, 1]) torch.Size([1000, 1])
+    print(f"x from {x_train.min().item():.3f} to {x_train.max().item():.3f}")
+    #> x from 0.001 to 9.998
+    x_again, _ = noisy_line(1000, seed=0)
+    print(x_train.equal(x_again))
+    #> True
+    ```
+
+    Raises:
+        TypeError: if `n_samples` or `seed` is not an int.
+        ValueError: if `n_samples` < 1 or `noise` < 0.
+    """
+    for name, value in (("n_samples", n_samples), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"noisy_line: {name} must be an int, got {type(value).__name__}")
+    if n_samples < 1:
+        raise ValueError(f"noisy_line: n_samples must be at least 1, got {n_samples}")
+    if not noise >= 0:
+        raise ValueError(f"noisy_line: noise must be >= 0, got {noise}")
+    generator = torch.Generator().manual_seed(seed)
+    x = 10 * torch.rand((n_samples, 1), generator=generator)
+    y = weight * x + bias + noise * torch.randn((n_samples, 1), generator=generator)
+    return x, y

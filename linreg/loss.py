@@ -2,6 +2,8 @@
 
 import torch
 
+from linreg import checks
+
 __all__ = ["mse"]
 
 
@@ -11,6 +13,17 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     Both tensors must have exactly the same shape. PyTorch would broadcast a (3,)
     prediction against a (3, 1) target into a (3, 3) grid of every pair and return
     a wrong number without complaint; `mse` refuses instead.
+
+    Args:
+        pred: float tensor of predictions, any shape, e.g. (samples, 1).
+        target: float tensor of the same shape and dtype family as `pred`.
+
+    Returns:
+        A 0-d tensor; it keeps `pred`'s autograd graph, so `.backward()` works.
+
+    Raises:
+        TypeError: if an argument is not a floating point tensor.
+        ValueError: if the shapes differ, the tensors are empty, or hold NaN or inf.
 
     ```py
     import torch
@@ -22,28 +35,16 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     print(mse(pred, target))
     #> tensor(62.5000)
     ```
-
-    Raises:
-        TypeError: if an argument is not a floating point tensor.
-        ValueError: if the shapes differ, the tensors are empty, or hold NaN or inf.
     """
-    for name, value in (("pred", pred), ("target", target)):
-        if not isinstance(value, torch.Tensor):
-            raise TypeError(f"mse: {name} must be a torch.Tensor, got {type(value).__name__}")
-        if not value.is_floating_point():
-            raise TypeError(
-                f"mse: {name} must be a floating point tensor, got dtype {value.dtype}; "
-                f"convert it with {name}.float()"
-            )
+    pred = checks.float_tensor("mse", "pred", pred)
+    target = checks.float_tensor("mse", "target", target)
     if pred.shape != target.shape:
         raise ValueError(
             f"mse: pred and target must have the same shape, got pred {tuple(pred.shape)} "
             f"and target {tuple(target.shape)}; broadcasting them would compare every "
             "prediction with every target. Reshape one, e.g. pred.reshape(target.shape)"
         )
-    if pred.numel() == 0:
-        raise ValueError(f"mse: pred and target must not be empty, got shape {tuple(pred.shape)}")
-    for name, value in (("pred", pred), ("target", target)):
-        if not torch.isfinite(value).all():
-            raise ValueError(f"mse: {name} must hold only finite numbers, got NaN or inf")
+    checks.nonempty("mse", "pred", pred)
+    checks.finite("mse", "pred", pred)
+    checks.finite("mse", "target", target)
     return torch.mean((pred - target) ** 2)

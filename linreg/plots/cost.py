@@ -12,6 +12,14 @@ __all__ = ["residuals"]
 def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     """The exam scores, the line y = weight * x + bias, and each residual as a segment.
 
+    Args:
+        weight: slope of the line drawn (the cost page's W = 13).
+        bias: intercept of the line drawn (the cost page's b = 1).
+
+    Returns:
+        A transparent `Figure` with one set of axes: the line, the four points and
+        the four residuals as dashed segments, with a legend.
+
     ```py
     from linreg.plots import residuals
 

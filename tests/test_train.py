@@ -1,0 +1,328 @@
+"""linreg.fit, closed_form and Fit, with PyTorch itself as the reference answer."""
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+import torch
+from torch import optim
+
+from linreg import DivergenceError, Fit, closed_form, fit, mse, train_data
+
+
+def page_loop(
+    x_train: torch.Tensor, y_train: torch.Tensor, lr: float, nb_epochs: int
+) -> tuple[torch.Tensor, torch.Tensor, list[tuple[float, float, float]]]:
+    """The chapter's loop verbatim (`x_train * W + b`, W of shape (1,)), logging every epoch."""
+    torch.manual_seed(1)
+    W = torch.zeros(1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = optim.SGD([W, b], lr=lr)
+    log = []
+    for _epoch in range(nb_epochs + 1):
+        hypothesis = x_train * W + b
+        cost = torch.mean((hypothesis - y_train) ** 2)
+        log.append((W.item(), b.item(), cost.item()))
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    return W.detach(), b.detach(), log
+
+
+def test_fit_matches_the_page_loop_at_every_epoch() -> None:
+    x_train, y_train = train_data()
+    W, b, log = page_loop(x_train, y_train, lr=0.01, nb_epochs=1999)
+    # The same W and b at every epoch: fit(epochs=k) stops where the page loop was after k.
+    for epochs in (1, 2, 100):
+        partial = fit(x_train, y_train, lr=0.01, epochs=epochs, seed=1)
+        assert (partial.weight.item(), partial.bias.item()) == log[epochs][:2]
+    model = fit(x_train, y_train, lr=0.01, epochs=2000, seed=1)
+    assert model.history == [cost for _, _, cost in log]
+    assert torch.equal(model.weight, W.reshape(1, 1))
+    assert torch.equal(model.bias, b)
+
+
+def test_fit_matches_the_matmul_loop_with_three_features() -> None:
+    """The multivariable loop, `x_train.matmul(W) + b`, on the notes' three quiz scores."""
+    x_train = torch.tensor(
+        [[73.0, 80, 75], [93, 88, 93], [89, 91, 90], [96, 98, 100], [73, 66, 70]]
+    )
+    y_train = torch.tensor([[152.0], [185], [180], [196], [142]])
+    W = torch.zeros((3, 1), requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = optim.SGD([W, b], lr=1e-5)
+    costs = []
+    for _epoch in range(1000):
+        cost = torch.mean((x_train.matmul(W) + b - y_train) ** 2)
+        costs.append(cost.item())
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+    model = fit(x_train, y_train, lr=1e-5, epochs=1000)
+    assert model.history == costs
+    assert torch.equal(model.weight, W.detach()) and torch.equal(model.bias, b.detach())
+
+
+def test_fit_returns_detached_tensors_of_the_documented_shapes() -> None:
+    x = torch.randn(10, 3, generator=torch.Generator().manual_seed(0))
+    y = x @ torch.tensor([[1.0], [-2.0], [0.5]]) + 3.0
+    model = fit(x, y, lr=0.1, epochs=500)
+    assert model.weight.shape == (3, 1) and model.bias.shape == (1,)
+    assert not model.weight.requires_grad and not model.bias.requires_grad
+    assert model.weight.dtype == model.bias.dtype == torch.float32
+    assert len(model.history) == 500 and all(isinstance(c, float) for c in model.history)
+    torch.testing.assert_close(
+        model.weight, torch.tensor([[1.0], [-2.0], [0.5]]), atol=1e-4, rtol=0
+    )
+    torch.testing.assert_close(model.bias, torch.tensor([3.0]), atol=1e-4, rtol=0)
+
+
+def test_fit_works_under_no_grad_and_leaves_inputs_alone() -> None:
+    x_train, y_train = train_data()
+    x = x_train.clone().requires_grad_()
+    with torch.no_grad():
+        model = fit(x, y_train, epochs=50)
+    assert x.grad is None
+    assert torch.equal(model.weight, fit(x_train, y_train, epochs=50).weight)
+
+
+def test_seed_sets_the_global_generator() -> None:
+    x_train, y_train = train_data()
+    fit(x_train, y_train, epochs=1, seed=7)
+    after_fit = torch.rand(1)
+    torch.manual_seed(7)
+    assert torch.equal(after_fit, torch.rand(1))
+
+
+def test_fit_approaches_closed_form_on_noisy_data() -> None:
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(40, 2, generator=generator)
+    y = x @ torch.tensor([[1.5], [-0.5]]) + 2.0 + 0.3 * torch.randn(40, 1, generator=generator)
+    descent = fit(x, y, lr=0.1, epochs=300)
+    exact = closed_form(x, y)
+    torch.testing.assert_close(descent.weight, exact.weight, atol=1e-4, rtol=0)
+    torch.testing.assert_close(descent.bias, exact.bias, atol=1e-4, rtol=0)
+    assert descent.history[-1] == pytest.approx(mse(exact.predict(x), y).item(), rel=1e-4)
+
+
+def test_closed_form_matches_an_independent_solve() -> None:
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(50, 4, generator=generator, dtype=torch.float64)
+    y = torch.randn(50, 1, generator=generator, dtype=torch.float64)
+    model = closed_form(x, y)
+    # Reference: centre the data, solve the normal equations of the centred problem.
+    xc, yc = x - x.mean(0), y - y.mean(0)
+    weight = torch.linalg.solve(xc.T @ xc, xc.T @ yc)
+    bias = y.mean(0) - x.mean(0) @ weight
+    torch.testing.assert_close(model.weight, weight)
+    torch.testing.assert_close(model.bias, bias)
+    assert model.history == []
+
+
+def test_closed_form_is_exact_on_the_train_data_and_keeps_float32() -> None:
+    x_train, y_train = train_data()
+    model = closed_form(x_train, y_train)
+    assert model.weight.dtype == model.bias.dtype == torch.float32
+    assert model.weight.shape == (1, 1) and model.bias.shape == (1,)
+    torch.testing.assert_close(model.weight, torch.tensor([[2.0]]))
+    torch.testing.assert_close(model.bias, torch.tensor([0.0]), atol=1e-6, rtol=0)
+
+
+def test_closed_form_on_dependent_columns_returns_the_minimum_norm_answer() -> None:
+    x = torch.tensor([[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])  # two copies of one feature
+    y = torch.tensor([[2.0], [4.0], [6.0]])
+    model = closed_form(x, y)
+    torch.testing.assert_close(model.weight, torch.tensor([[1.0], [1.0]]))
+    torch.testing.assert_close(model.predict(x), y)
+
+
+def test_predict_is_x_at_weight_plus_bias() -> None:
+    model = Fit(torch.tensor([[2.0], [3.0]]), torch.tensor([1.0]))
+    y_hat = model.predict(torch.tensor([[1.0, 1.0], [0.0, 2.0]]))
+    assert torch.equal(y_hat, torch.tensor([[6.0], [7.0]]))
+
+
+def test_repr_is_short_and_deterministic() -> None:
+    x_train, y_train = train_data()
+    model = fit(x_train, y_train)
+    w, b, cost = model.weight.item(), model.bias.item(), model.history[-1]
+    assert (
+        repr(model)
+        == f"Fit(weight=[[{w:.4g}]], bias=[{b:.4g}], epochs=2000, final_cost={cost:.4g})"
+    )
+    assert repr(Fit(torch.tensor([[2.0], [-0.5]]), torch.tensor([1.0]))) == (
+        "Fit(weight=[[2], [-0.5]], bias=[1], closed form)"
+    )
+
+
+def test_fit_is_frozen() -> None:
+    model = Fit(torch.tensor([[2.0]]), torch.tensor([0.0]))
+    with pytest.raises(AttributeError):
+        model.weight = torch.tensor([[3.0]])  # type: ignore[misc]
+
+
+# --- bad input: every message names the argument, what was expected and what was given
+
+
+def test_divergence_raises_naming_the_epoch_and_a_smaller_lr() -> None:
+    x_train, y_train = train_data()
+    with pytest.raises(DivergenceError, match=r"the cost became inf at epoch \d+ .* lr=10\b"):
+        fit(x_train, y_train, lr=10.0)
+    with pytest.raises(ValueError, match=r"Try a smaller lr, e\.g\. lr=1\b"):
+        fit(x_train, y_train, lr=10.0)
+
+
+def test_divergence_in_the_last_step_is_caught() -> None:
+    x = torch.tensor([[1e20]])
+    y = torch.tensor([[1e19]])
+    # The first cost, 1e38, is still a float32; its gradient, 2 * 1e19 * 1e20, is not.
+    with pytest.raises(DivergenceError, match=r"W or b stopped being finite .* \(epoch 0\)"):
+        fit(x, y, lr=0.1, epochs=1)
+
+
+ONES = torch.ones(3, 1)
+BAD_DATA = {
+    "list": (
+        [[1.0]],
+        ONES,
+        TypeError,
+        r"x must be a torch\.Tensor, got list; .*torch\.as_tensor\(x",
+    ),
+    "ndarray": (
+        np.ones((3, 1)),
+        ONES,
+        TypeError,
+        r"x must be a torch\.Tensor, got ndarray; .*torch\.as_tensor\(x, dtype=torch\.float32\)",
+    ),
+    "number": (ONES, 3.0, TypeError, r"y must be a torch\.Tensor, got float"),
+    "int64": (
+        torch.ones(3, 1, dtype=torch.int64),
+        ONES,
+        TypeError,
+        r"x must be a floating point tensor, got dtype torch\.int64; .*x\.float\(\)",
+    ),
+    "bool": (
+        ONES,
+        torch.ones(3, 1, dtype=torch.bool),
+        TypeError,
+        r"y must be a floating point tensor, got dtype torch\.bool; .*y\.float\(\)",
+    ),
+    "x-1d": (
+        torch.ones(3),
+        ONES,
+        ValueError,
+        r"x must be 2-D \(samples, features\), got 1-D shape \(3,\); "
+        r"make each value a row with x\.reshape\(-1, 1\) or x\.unsqueeze\(1\)",
+    ),
+    "y-1d": (
+        ONES,
+        torch.ones(3),
+        ValueError,
+        r"y must be 2-D \(samples, 1\), got 1-D shape \(3,\); .*y\.reshape\(-1, 1\)",
+    ),
+    "x-3d": (torch.ones(3, 1, 1), ONES, ValueError, r"x must be 2-D .*got 3-D shape \(3, 1, 1\)"),
+    "empty": (torch.ones(0, 1), torch.ones(0, 1), ValueError, r"x must not be empty, got shape"),
+    "rows": (
+        ONES,
+        torch.ones(4, 1),
+        ValueError,
+        r"x and y must have the same number of rows \(samples\), got x \(3, 1\) and y \(4, 1\)",
+    ),
+    "y-columns": (
+        ONES,
+        torch.ones(3, 2),
+        ValueError,
+        r"y must have one column \(one target per sample\), got shape \(3, 2\)",
+    ),
+    "nan": (
+        torch.tensor([[1.0], [math.nan], [3.0]]),
+        ONES,
+        ValueError,
+        r"x must hold only finite numbers, got nan at index \(1, 0\)",
+    ),
+    "inf": (
+        ONES,
+        torch.tensor([[math.inf], [1.0], [2.0]]),
+        ValueError,
+        r"y must hold only finite numbers, got inf at index \(0, 0\)",
+    ),
+    "dtypes": (
+        ONES,
+        torch.ones(3, 1, dtype=torch.float64),
+        TypeError,
+        r"x and y must have the same dtype, got x torch\.float32 and y torch\.float64",
+    ),
+}
+
+
+@pytest.mark.parametrize("function", [fit, closed_form])
+@pytest.mark.parametrize(("x", "y", "error", "message"), BAD_DATA.values(), ids=BAD_DATA.keys())
+def test_bad_data_is_refused(
+    function: Callable[..., Fit], x: object, y: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=f"^{function.__name__}: {message}"):
+        function(x, y)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"lr": 0.0}, ValueError, r"lr must be a positive finite number, got 0\.0"),
+        ({"lr": -0.1}, ValueError, r"lr must be a positive finite number, got -0\.1"),
+        ({"lr": math.inf}, ValueError, r"lr must be a positive finite number, got inf"),
+        ({"lr": math.nan}, ValueError, r"lr must be a positive finite number, got nan"),
+        ({"lr": True}, TypeError, r"lr must be a positive finite number, got bool True"),
+        ({"lr": "0.1"}, TypeError, r"lr must be a positive finite number, got str '0\.1'"),
+        ({"epochs": 0}, ValueError, r"epochs must be an int >= 1, got 0"),
+        ({"epochs": 10.0}, TypeError, r"epochs must be an int >= 1, got float 10\.0"),
+        ({"epochs": True}, TypeError, r"epochs must be an int >= 1, got bool True"),
+        ({"seed": 1.5}, TypeError, r"seed must be an int or None, got float 1\.5"),
+        ({"seed": False}, TypeError, r"seed must be an int or None, got bool False"),
+    ],
+)
+def test_bad_settings_are_refused(
+    kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    x_train, y_train = train_data()
+    with pytest.raises(error, match=f"^fit: {message}"):
+        fit(x_train, y_train, **kwargs)
+
+
+def test_numpy_numbers_are_accepted_as_settings() -> None:
+    x_train, y_train = train_data()
+    model = fit(x_train, y_train, lr=np.float64(0.01), epochs=np.int64(3), seed=np.int64(1))
+    assert len(model.history) == 3
+
+
+BAD_PREDICT_X = {
+    "list": ([[1.0]], TypeError, r"x must be a torch\.Tensor, got list"),
+    "int64": (torch.tensor([[1]]), TypeError, r"x must be a floating point tensor, got dtype"),
+    "1d": (
+        torch.ones(3),
+        ValueError,
+        r"x must be 2-D \(samples, features\), got 1-D shape \(3,\); .*x\.unsqueeze\(1\)",
+    ),
+    "empty": (torch.ones(0, 1), ValueError, r"x must not be empty"),
+    "nan": (torch.tensor([[math.nan]]), ValueError, r"x must hold only finite numbers, got nan"),
+    "features": (
+        torch.ones(3, 2),
+        ValueError,
+        r"x must have 1 feature column\(s\), like the data this Fit was trained on, "
+        r"got shape \(3, 2\)",
+    ),
+    "dtype": (
+        torch.ones(3, 1, dtype=torch.float64),
+        TypeError,
+        r"weight and x must have the same dtype, got weight torch\.float32 and x torch\.float64",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("x", "error", "message"), BAD_PREDICT_X.values(), ids=BAD_PREDICT_X.keys()
+)
+def test_predict_refuses_bad_x(x: object, error: type[Exception], message: str) -> None:
+    model = Fit(torch.tensor([[2.0]]), torch.tensor([0.0]))
+    with pytest.raises(error, match=f"^predict: {message}"):
+        model.predict(x)  # type: ignore[arg-type]
