@@ -229,6 +229,7 @@ class Palette:
 class Visit:
     """Everything one load of a page showed, in the light and then the dark palette."""
 
+    site_url: str  # the server of the worker that recorded it (xdist: one server each)
     path: str
     traffic: Traffic
     math: dict
@@ -268,7 +269,7 @@ def record(opener: Opener, source: Path) -> Visit:
     toggle_palette(page)
     dark = look(page, f"{name}-dark")
     opener.close()
-    return Visit(path, traffic, math, light, dark)
+    return Visit(opener.site_url, path, traffic, math, light, dark)
 
 
 @pytest.fixture(scope="session")
@@ -294,6 +295,7 @@ def visit(
                 saved.write_text(json.dumps(asdict(record(opener, source))), "utf-8")
             data = json.loads(saved.read_text("utf-8"))
         return Visit(
+            site_url=data["site_url"],
             path=data["path"],
             traffic=Traffic(**data["traffic"]),
             math=data["math"],

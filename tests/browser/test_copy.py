@@ -20,7 +20,10 @@ from tests.test_site import page_examples, python_blocks
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-COPY_BUTTONS = ":is(div.language-py, div.language-python) button[data-md-type=copy]"
+# Python blocks, not the signatures mkdocstrings renders on the API page.
+COPY_BUTTONS = (
+    ":is(div.language-py, div.language-python):not(.doc-signature) button[data-md-type=copy]"
+)
 
 
 @pytest.fixture(scope="session")

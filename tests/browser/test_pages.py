@@ -31,8 +31,9 @@ def serious(violations: list[dict]) -> list[dict]:
     return [v for v in violations if v["impact"] in {"serious", "critical"}]
 
 
-def test_page_is_offline(source: Path, visit, site_url: str) -> None:
-    elsewhere = [url for url in visit(source).traffic.requests if not url.startswith(site_url)]
+def test_page_is_offline(source: Path, visit) -> None:
+    page = visit(source)
+    elsewhere = [url for url in page.traffic.requests if not url.startswith(page.site_url)]
     assert elsewhere == [], "requests to other hosts:\n" + "\n".join(elsewhere)
 
 
