@@ -7,7 +7,11 @@ source order, to give the exact stdout the page promises.
 """
 
 import ast
+import functools
 import io
+import subprocess
+import sys
+import tempfile
 import tokenize
 
 import pytest
@@ -47,3 +51,24 @@ def skip_reason(example: CodeExample) -> str | None:
     if not setting.startswith(SKIP_PREFIX) or not setting.removeprefix(SKIP_PREFIX).strip():
         pytest.fail(f'{example}: use test="skip: <reason>", got test="{setting}"')
     return setting.removeprefix(SKIP_PREFIX)
+
+
+def run_alone(source: str) -> subprocess.CompletedProcess[str]:
+    """Run a copied block as a reader would: a clean interpreter (`python -I`) in an
+    empty directory, no screen. Once per process for the same program, so the site
+    test and the copy-button test of one block share the run: text copied by a
+    button and text read out of the HTML differ at most in the final newline."""
+    return _run_program(source.rstrip("\n") + "\n")
+
+
+@functools.cache
+def _run_program(program: str) -> subprocess.CompletedProcess[str]:
+    with tempfile.TemporaryDirectory() as cwd:
+        return subprocess.run(
+            [sys.executable, "-I", "-c", program],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+        )

@@ -11,15 +11,13 @@ are then also the examples in those objects' docstrings, which test_docs.py runs
 import inspect
 import pkgutil
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pytest_examples import CodeExample, find_examples
 
-from tests.snippets import shown_output, skip_reason
+from tests.snippets import run_alone, shown_output, skip_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -86,20 +84,13 @@ def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
 
 @pytest.mark.parametrize(("page", "index", "example"), python_blocks())
 def test_copied_block_prints_what_page_shows(
-    page: Path, index: int, example: CodeExample, built_site: Path, tmp_path: Path
+    page: Path, index: int, example: CodeExample, built_site: Path
 ) -> None:
     reason = skip_reason(example)
     if reason is not None:
         pytest.skip(reason)
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", copied],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
-    )
+    result = run_alone(copied)
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown_output(copied)

@@ -1,0 +1,78 @@
+"""Every page as a reader's browser gets it: offline, silent, math rendered,
+figures drawn and described, readable in both palettes, no serious axe findings."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PAGES, url_path
+
+pytestmark = pytest.mark.parametrize("source", PAGES, ids=lambda p: url_path(p) or "index")
+
+# Formulas as written in Markdown, code removed first: $$...$$, \[...\], \(...\), $...$.
+FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.M | re.S)
+INLINE_CODE = re.compile(r"(`+).+?\1", re.S)
+FORMULA = re.compile(
+    r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|(?<![\\$])\$[^\s$][^$\n]*?(?<!\s)\$", re.S
+)
+# TeX left as text: what a formula that KaTeX never saw looks like to a reader.
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin\{|(?<!\\)\$[^\s$][^$\n]*\$")
+LIGHT_SCHEME, DARK_SCHEME = "default", "slate"
+MIN_CONTRAST = 4.5  # WCAG AA for body text
+
+
+def formulas_in_source(source: Path) -> int:
+    text = INLINE_CODE.sub("", FENCE.sub("", source.read_text("utf-8")))
+    return len(FORMULA.findall(text))
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in {"serious", "critical"}]
+
+
+def test_page_is_offline(source: Path, visit) -> None:
+    page = visit(source)
+    elsewhere = [url for url in page.traffic.requests if not url.startswith(page.site_url)]
+    assert elsewhere == [], "requests to other hosts:\n" + "\n".join(elsewhere)
+
+
+def test_no_console_errors_or_failed_requests(source: Path, visit) -> None:
+    traffic = visit(source).traffic
+    assert traffic.console_errors == []
+    assert traffic.failures == []
+
+
+def test_every_formula_is_rendered_math(source: Path, visit) -> None:
+    math = visit(source).math
+    assert math["unrendered"] == [], "formulas KaTeX did not render"
+    assert math["errors"] == [], "formulas KaTeX could not parse"
+    assert RAW_TEX.findall(math["prose"]) == [], "TeX left as text in the article"
+    assert math["formulas"] >= formulas_in_source(source)
+
+
+def test_figures_load_and_are_described(source: Path, visit) -> None:
+    images = visit(source).light.images
+    assert [image["src"] for image in images if image["width"] == 0] == [], "images not drawn"
+    assert [image["src"] for image in images if not image["alt"]] == [], "images without alt"
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_no_serious_accessibility_violations(source: Path, palette: str, visit) -> None:
+    violations = serious(getattr(visit(source), palette).violations)
+    assert violations == [], "axe-core, serious or critical:\n" + "\n".join(map(str, violations))
+
+
+def test_dark_palette_keeps_math_and_figures_visible(source: Path, visit) -> None:
+    page = visit(source)
+    assert (page.light.scheme, page.dark.scheme) == (LIGHT_SCHEME, DARK_SCHEME)
+    for palette in (page.light, page.dark):
+        faint = [
+            (text, round(ratio, 2))
+            for text, ratio in palette.katex_contrast
+            if ratio < MIN_CONTRAST
+        ]
+        assert faint == [], f"{palette.scheme}: formulas below {MIN_CONTRAST}:1 contrast"
+    figures = [image for image in page.dark.images if "figures/" in image["src"]]
+    assert [image["src"] for image in figures if "invert" not in image["filter"]] == []
+    assert all(image["filter"] == "none" for image in page.light.images)
