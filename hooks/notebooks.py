@@ -216,6 +216,8 @@ def notebook_links(page: Page, repo_url: str) -> str:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = FOREIGN_SCRIPTS.sub("", html)
+    # A lab's code cells scroll sideways; a keyboard can only scroll what takes focus.
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     if not hasattr(page, "notebook_path"):
         return html
     links = notebook_links(page, config.repo_url or "")

@@ -46,7 +46,8 @@ CHROMIUM_ARGS = [
 ]
 # The pages, known before the site is built: one per Markdown file, at its
 # directory URL. test_pages.py checks that these are all the built site's pages.
-PAGES = sorted(DOCS.rglob("*.md"))
+# Markdown pages and the labs (jupytext .py files that mkdocs-jupyter renders).
+PAGES = sorted(DOCS.rglob("*.md")) + sorted((DOCS / "labs").glob("*.py"))
 
 
 def url_path(page: Path) -> str:
@@ -159,7 +160,9 @@ def open_page(browser: "Browser", site_url: str) -> Iterator[Opener]:
 
 
 # What the article became once KaTeX ran: its formulas (pymdownx.arithmatex wraps
-# each in .arithmatex), those without rendered math in them, KaTeX's error boxes,
+# each in .arithmatex; in a lab's notebook cells KaTeX renders $...$ in place, so
+# those count as the .katex elements outside any .arithmatex), those without
+# rendered math in them, KaTeX's error boxes,
 # and the prose text, without code and without KaTeX's hidden MathML copy (whose
 # TeX annotation would look like raw TeX).
 MATH_JS = """() => {
@@ -167,8 +170,10 @@ MATH_JS = """() => {
   const formulas = [...article.querySelectorAll(".arithmatex")];
   const prose = article.cloneNode(true);
   prose.querySelectorAll(".katex-mathml, pre, code, script").forEach(e => e.remove());
+  const inNotebook = [...article.querySelectorAll(".katex")]
+    .filter(k => !k.closest(".arithmatex"));
   return {
-    formulas: formulas.length,
+    formulas: formulas.length + inNotebook.length,
     unrendered: formulas.filter(f => !f.querySelector(".katex")).map(f => f.textContent),
     errors: [...article.querySelectorAll(".katex-error")].map(e => e.textContent),
     prose: prose.textContent,
