@@ -8,6 +8,7 @@ raises `TypeError` (wrong kind of value) or `ValueError` (right kind, wrong valu
 
 import math
 import numbers
+from collections.abc import Sequence
 
 import torch
 
@@ -131,3 +132,21 @@ def optional_int(caller: str, name: str, value: object) -> int | None:
             f"{caller}: {name} must be an int or None, got {type(value).__name__} {value!r}"
         )
     return int(value)
+
+
+def real_numbers(caller: str, name: str, values: object, *, finite: bool = True) -> list[float]:
+    """A sequence of real numbers (not bools) as floats; finite ones only unless told."""
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence):
+        raise TypeError(
+            f"{caller}: {name} must be a sequence of numbers, got {type(values).__name__}"
+        )
+    floats = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(
+                f"{caller}: {name} must hold real numbers, got {type(value).__name__} {value!r}"
+            )
+        if finite and not math.isfinite(value):
+            raise ValueError(f"{caller}: {name} must hold finite numbers, got {value!r}")
+        floats.append(float(value))
+    return floats

@@ -13,6 +13,7 @@ import torch
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from linreg.checks import real_numbers
 from linreg.data import train_data
 from linreg.loss import mse
 from linreg.plots._style import DATA, ERROR, MODEL, new_figure
@@ -31,24 +32,6 @@ def _cost_and_slope(weight: float) -> tuple[float, float]:
     cost.backward()
     assert W.grad is not None
     return cost.item(), W.grad.item()
-
-
-def _real_numbers(function: str, name: str, values: Sequence[float]) -> list[float]:
-    """The values as floats, or a TypeError/ValueError naming the argument."""
-    if isinstance(values, str | bytes) or not isinstance(values, Sequence):
-        raise TypeError(
-            f"{function}: {name} must be a sequence of numbers, got {type(values).__name__}"
-        )
-    numbers = []
-    for value in values:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(
-                f"{function}: {name} must hold real numbers, got {type(value).__name__} {value!r}"
-            )
-        if not math.isfinite(value):
-            raise ValueError(f"{function}: {name} must hold finite numbers, got {value!r}")
-        numbers.append(float(value))
-    return numbers
 
 
 def _draw_bowl(ax: Axes, low: float, high: float) -> None:
@@ -80,7 +63,7 @@ def cost_curve(tangent_at: Sequence[float] = (0.5, 2.0, 3.5)) -> Figure:
         TypeError: if tangent_at is not a sequence of real numbers.
         ValueError: if a value in tangent_at is NaN or infinite.
     """
-    points = _real_numbers("cost_curve", "tangent_at", tangent_at)
+    points = real_numbers("cost_curve", "tangent_at", tangent_at)
     low = min([DEFAULT_RANGE[0], *(w - TANGENT_HALF_WIDTH for w in points)])
     high = max([DEFAULT_RANGE[1], *(w + TANGENT_HALF_WIDTH for w in points)])
     fig = new_figure()
@@ -116,7 +99,7 @@ def descent_steps(lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8
         ValueError: if lrs is empty or holds a value that is not positive and finite,
             or steps is less than 1.
     """
-    rates = _real_numbers("descent_steps", "lrs", lrs)
+    rates = real_numbers("descent_steps", "lrs", lrs)
     if not rates:
         raise ValueError("descent_steps: lrs must hold at least one learning rate, got none")
     if any(lr <= 0 for lr in rates):

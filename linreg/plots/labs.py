@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from linreg.checks import real_numbers
 from linreg.data import train_data
 from linreg.plots._style import DATA, ERROR, MODEL, new_figure
 
@@ -70,20 +71,8 @@ def _tensor_pair(
 
 
 def _numbers(function: str, name: str, values: object, *, finite: bool) -> list[float]:
-    """The values as a list of floats, or a TypeError/ValueError naming the argument."""
-    if isinstance(values, str | bytes) or not isinstance(values, Sequence):
-        raise TypeError(
-            f"{function}: {name} must be a sequence of numbers, got {type(values).__name__}"
-        )
-    numbers = []
-    for value in values:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(
-                f"{function}: {name} must hold real numbers, got {type(value).__name__} {value!r}"
-            )
-        if finite and not math.isfinite(value):
-            raise ValueError(f"{function}: {name} must hold finite numbers, got {value!r}")
-        numbers.append(float(value))
+    """The values as a non-empty list of floats, or a TypeError/ValueError naming them."""
+    numbers = real_numbers(function, name, values, finite=finite)
     if not numbers:
         raise ValueError(f"{function}: {name} must not be empty")
     return numbers
