@@ -13,6 +13,7 @@ from torch import nn
 
 from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
 from linreg.plots._style import DATA, ERROR, MODEL, new_figure
+from linreg.train import closed_form
 
 __all__ = ["batch_sizes", "descent_path", "learning_rates", "module_vs_hand"]
 
@@ -199,8 +200,8 @@ def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
         epochs,
         lambda: (W.item(), b.item()),
     )
-    X = torch.cat([hours, torch.ones_like(hours)], dim=1)
-    w_star, b_star = torch.linalg.lstsq(X, scores).solution.flatten().tolist()
+    solution = closed_form(hours, scores)
+    w_star, b_star = solution.weight.item(), solution.bias.item()
     grid_w, grid_b = torch.meshgrid(
         torch.linspace(-2, 18, 200), torch.linspace(-20, 25, 200), indexing="ij"
     )
