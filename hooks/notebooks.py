@@ -58,6 +58,9 @@ PUBLISHED_BRANCH = "gh-pages"  # where .github/workflows/pages.yml pushes the bu
 
 INSTALL_CELL = """\
 # Colab or a fresh kernel: install linreg (the package this notebook imports) unless it is here.
+# Colab already has PyTorch. A bare Jupyter on Linux without it would get PyTorch's CUDA build
+# from PyPI (several GB): for the CPU build, which is all this notebook needs, add
+# --extra-index-url https://download.pytorch.org/whl/cpu to the %pip line below.
 import importlib.util
 
 if importlib.util.find_spec("linreg") is None:

@@ -155,6 +155,7 @@ def test_a_page_becomes_prose_and_code_cells_in_order() -> None:
     cells = [(cell.cell_type, cell.source) for cell in notebook.cells]
     assert cells[0][1].startswith("# Colab or a fresh kernel")
     assert "git+https://github.com/o/r" in cells[0][1]
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in cells[0][1]
     assert cells[1:] == [
         (
             "markdown",
