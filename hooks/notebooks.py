@@ -11,6 +11,10 @@ page's title: "Download notebook" and "Open in Colab". Nothing is written by han
   `??? success "Solution"` is a cell too), and relative links point at the
   published site. Blocks the doc tests skip (```` ```{.py test="skip: ..."} ````)
   and non-Python blocks stay Markdown text; `#>` output comments stay as comments.
+  Multi-line output, which a page shows as a bare triple-quoted string after the `print`
+  (pytest-examples' format), becomes `#>` comment lines too: in a notebook a bare
+  string that ends a cell is echoed as the cell's `Out[]` value, a second copy of
+  what the `print` already printed.
 - A lab (a jupytext percent-format `.py` under docs/labs/) is read by jupytext.
 
 Every notebook starts with INSTALL_CELL: it installs linreg from the repository
@@ -22,6 +26,7 @@ workflow publishes with the rest of the site: the `gh-pages` branch of repo_url
 (see README, "Notebooks").
 """
 
+import ast
 import os
 import posixpath
 import re
@@ -53,6 +58,9 @@ PUBLISHED_BRANCH = "gh-pages"  # where .github/workflows/pages.yml pushes the bu
 
 INSTALL_CELL = """\
 # Colab or a fresh kernel: install linreg (the package this notebook imports) unless it is here.
+# Colab already has PyTorch. A bare Jupyter on Linux without it would get PyTorch's CUDA build
+# from PyPI (several GB): for the CPU build, which is all this notebook needs, add
+# --extra-index-url https://download.pytorch.org/whl/cpu to the %pip line below.
 import importlib.util
 
 if importlib.util.find_spec("linreg") is None:
@@ -103,6 +111,44 @@ def absolute_links(markdown: str, resolve: Callable[[str], str]) -> str:
     return LINK.sub(replace, markdown)
 
 
+def output_strings_as_comments(source: str) -> str:
+    """Each bare string statement that starts with a newline, as `#>` comment lines.
+
+    That is how pytest-examples writes multi-line output under a `print` (and how
+    tests/snippets.py reads it back): the string's lines, less the newline it opens
+    with and the indent of its statement, are the printed lines. A statement that
+    shares a line with other code, and source that does not parse, stay as they are.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    lines = source.split("\n")
+    for node in sorted(ast.walk(tree), key=lambda n: getattr(n, "lineno", 0), reverse=True):
+        if not (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and node.value.value.startswith("\n")
+            and node.end_lineno is not None
+            and node.end_col_offset is not None
+        ):
+            continue
+        first, last = node.lineno - 1, node.end_lineno - 1
+        before = lines[first].encode()[: node.col_offset]  # ast offsets count UTF-8 bytes
+        after = lines[last].encode()[node.end_col_offset :].strip()
+        if before.strip() or (after and not after.startswith(b"#")):
+            continue
+        indent = " " * node.col_offset
+        text = node.value.value[1:].removesuffix("\n" + indent)
+        comments = [
+            (f"{indent}#> {line}" if line else f"{indent}#>")
+            for line in (line.removeprefix(indent) for line in text.split("\n"))
+        ]
+        lines[first : last + 1] = comments
+    return "\n".join(lines)
+
+
 def finish(notebook: nbformat.NotebookNode, repo_url: str) -> nbformat.NotebookNode:
     """The install cell first, stable cell ids, kernel metadata only; validated."""
     install = nbformat.v4.new_code_cell(INSTALL_CELL.format(repo_url=repo_url).rstrip("\n"))
@@ -129,6 +175,8 @@ def markdown_notebook(
             notebook.cells[index] = nbformat.v4.new_markdown_cell(
                 f"```{magic.group(1)}\n{code}\n```"
             )
+        elif cell.cell_type == "code":
+            cell.source = output_strings_as_comments(cell.source)
     return finish(notebook, repo_url)
 
 

@@ -8,6 +8,7 @@ failing lab cell fails the `built_site` fixture; here we check that a lab's note
 is its source plus the install cell.
 """
 
+import ast
 import importlib.util
 import json
 import re
@@ -154,6 +155,7 @@ def test_a_page_becomes_prose_and_code_cells_in_order() -> None:
     cells = [(cell.cell_type, cell.source) for cell in notebook.cells]
     assert cells[0][1].startswith("# Colab or a fresh kernel")
     assert "git+https://github.com/o/r" in cells[0][1]
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in cells[0][1]
     assert cells[1:] == [
         (
             "markdown",
@@ -171,6 +173,55 @@ def test_a_page_becomes_prose_and_code_cells_in_order() -> None:
     ]
     assert [cell.id for cell in notebook.cells] == [f"cell-{i}" for i in range(len(cells))]
     assert notebook.metadata.kernelspec.name == "python3"
+
+
+def test_output_strings_become_output_comments() -> None:
+    source = (
+        'print("a\\nb")\n"""\na\nb\n"""\n'
+        'for i in range(2):\n    print(f"{i}\\n")\n    """\n    0\n\n    """\n'
+        'note = """\nnot output"""\nprint(note)\n"""not output either"""\n'
+        'x = 1; """\nshares a line"""'
+    )
+    assert hook.output_strings_as_comments(source) == (
+        'print("a\\nb")\n#> a\n#> b\n'
+        'for i in range(2):\n    print(f"{i}\\n")\n    #> 0\n    #>\n'
+        'note = """\nnot output"""\nprint(note)\n"""not output either"""\n'
+        'x = 1; """\nshares a line"""'
+    )
+    assert hook.output_strings_as_comments("%pip install x") == "%pip install x"
+
+
+def bare_output_strings(source: str) -> list[str]:
+    return [
+        node.value.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        and node.value.value.startswith("\n")
+    ]
+
+
+def test_notebook_cells_show_the_pages_output_as_comments_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.snippets import shown_output
+
+    converted = 0
+    for page in CHAPTERS:
+        source = (ROOT / "docs" / page).read_text("utf-8")
+        notebook = hook.markdown_notebook(source, repo_url="https://github.com/o/r")
+        with monkeypatch.context() as patch:
+            patch.setattr(hook, "output_strings_as_comments", lambda code: code)
+            as_written = hook.markdown_notebook(source, repo_url="https://github.com/o/r")
+        for cell, written in zip(notebook.cells[1:], as_written.cells[1:], strict=True):
+            if cell.cell_type != "code":
+                assert cell.source == written.source
+                continue
+            assert bare_output_strings(cell.source) == [], (page, cell.source)
+            assert shown_output(cell.source) == shown_output(written.source), page
+            converted += bool(bare_output_strings(written.source))
+    assert converted >= 2, "training-loop and nn-module show multi-line output"
 
 
 def test_colab_url_comes_from_repo_url() -> None:
