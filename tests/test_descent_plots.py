@@ -27,7 +27,7 @@ def bowl(w: np.ndarray | float) -> np.ndarray:
 def test_cost_curve_matches_its_alt_text() -> None:
     """gradient-descent.md: "The cost curve 14/3 (W - 2) squared for W from -0.5 to 4.5,
     a bowl with its lowest point at W = 2. Tangent lines touch it at W = 0.5 with slope
-    -14, at W = 2 with slope 0 (flat), and at W = 3.5 with slope 14."."""
+    -14, at W = 2 with slope 0 (flat), and at W = 3.5 with slope 14."""
     (ax,) = default_figure("cost_curve").axes
     (curve,) = [line for line in ax.get_lines() if line.get_label() == "cost(W)"]
     ws, costs = (np.asarray(a, dtype=float) for a in curve.get_data())

@@ -4,6 +4,8 @@ Each test names the page and quotes the alt text it checks. Expected values are
 worked out by hand in the test, never taken from linreg.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
@@ -20,6 +22,18 @@ def test_every_listed_figure_draws_without_arguments() -> None:
         fig = default_figure(name)
         assert isinstance(fig, Figure)
         assert fig.patch.get_alpha() == 0.0, "figures are transparent for the dark palette"
+
+
+def test_every_listed_figure_has_a_test_of_what_its_page_says() -> None:
+    """A figure's alt text (or a lab's text) states facts; a test must check them."""
+    tests = "".join(path.read_text() for path in Path(__file__).parent.glob("test_*.py"))
+    untested = [
+        name
+        for name in plots.__all__
+        if f"def test_{name}_matches_its_alt_text(" not in tests
+        and f"def test_{name}_matches_the_lab(" not in tests
+    ]
+    assert untested == []
 
 
 def test_train_points_matches_its_alt_text() -> None:
