@@ -1,5 +1,6 @@
 """linreg.checks: the parts of the shared checks that fit, predict and mse do not reach."""
 
+import math
 import re
 
 import numpy as np
@@ -42,3 +43,16 @@ def test_finite_points_at_the_first_bad_entry() -> None:
 
 def test_half_precision_counts_as_floating_point() -> None:
     checks.matrix("f", "x", torch.ones(2, 1, dtype=torch.bfloat16))
+
+
+def test_real_numbers_returns_floats_and_lets_costs_blow_up_only_when_told() -> None:
+    assert checks.real_numbers("f", "xs", (1, 2.5)) == [1.0, 2.5]
+    assert [type(x) for x in checks.real_numbers("f", "xs", [3])] == [float]
+    blown_up = checks.real_numbers("f", "costs", [1.0, math.inf, math.nan], finite=False)
+    assert blown_up[:2] == [1.0, math.inf] and math.isnan(blown_up[2])
+    with pytest.raises(ValueError, match=r"^f: xs must hold finite numbers, got inf$"):
+        checks.real_numbers("f", "xs", [1.0, math.inf])
+    with pytest.raises(TypeError, match=r"^f: xs must hold real numbers, got bool True$"):
+        checks.real_numbers("f", "xs", [True])
+    with pytest.raises(TypeError, match=r"^f: xs must be a sequence of numbers, got str$"):
+        checks.real_numbers("f", "xs", "12")

@@ -1,33 +1,42 @@
-"""linreg.data: the data sets are what the pages say they are."""
+"""linreg.data: the data sets are what the pages say they are.
 
+The expected values are the pages' tables typed out (tests/reference.py) or, for the
+random data set, statistics worked out by hand for the distribution it draws from,
+checked with NumPy's least squares rather than with the formula noisy_line uses.
+"""
+
+import math
+
+import numpy as np
 import pytest
 import torch
 
 from linreg import exam_scores, noisy_line, quiz_scores, train_data
+from tests.reference import EXAM_HOURS, EXAM_SCORES, QUIZ_X, QUIZ_Y, TRAIN_X, TRAIN_Y
 
 
 def test_train_data_is_y_equals_2x() -> None:
     x_train, y_train = train_data()
     assert x_train.shape == y_train.shape == (3, 1)
     assert x_train.dtype == y_train.dtype == torch.float32
-    assert x_train.flatten().tolist() == [1.0, 2.0, 3.0]
-    assert torch.equal(y_train, 2 * x_train)
+    assert x_train.flatten().tolist() == TRAIN_X.tolist() == [1.0, 2.0, 3.0]
+    assert y_train.flatten().tolist() == TRAIN_Y.tolist() == [2.0, 4.0, 6.0]
 
 
 def test_exam_scores() -> None:
     hours, scores = exam_scores()
     assert hours.shape == scores.shape == (4, 1)
     assert hours.dtype == scores.dtype == torch.float32
-    assert hours.flatten().tolist() == [2.0, 3.0, 4.0, 5.0]
-    assert scores.flatten().tolist() == [25.0, 50.0, 42.0, 61.0]
+    assert hours.flatten().tolist() == EXAM_HOURS.tolist()
+    assert scores.flatten().tolist() == EXAM_SCORES.tolist()
 
 
 def test_quiz_scores_are_three_features_per_student() -> None:
     x_train, y_train = quiz_scores()
     assert x_train.shape == (5, 3) and y_train.shape == (5, 1)
     assert x_train.dtype == y_train.dtype == torch.float32
-    assert x_train[3].tolist() == [96.0, 98.0, 100.0]
-    assert y_train.flatten().tolist() == [152.0, 185.0, 180.0, 196.0, 142.0]
+    assert x_train.tolist() == QUIZ_X.tolist()
+    assert y_train.flatten().tolist() == QUIZ_Y.tolist()
 
 
 def test_each_call_returns_fresh_tensors() -> None:
@@ -53,13 +62,35 @@ def test_noisy_line_is_deterministic_per_seed_and_leaves_global_state_alone() ->
 
 
 def test_noisy_line_scatters_around_its_line() -> None:
-    x, y = noisy_line(5000, weight=-3.0, bias=4.0, noise=0.5, seed=0)
-    assert x.shape == y.shape == (5000, 1)
+    n, noise = 5000, 0.5
+    x, y = noisy_line(n, weight=-3.0, bias=4.0, noise=noise, seed=0)
+    assert x.shape == y.shape == (n, 1) and x.dtype == y.dtype == torch.float32
+    x, y = x.double().numpy().ravel(), y.double().numpy().ravel()
+    # x uniform on [0, 10): mean 5 and variance 10² / 12, each to four standard errors:
+    # sqrt(var / n) for the mean, sqrt((10⁴ / 80 - (100 / 12)²) / n) = 0.105 for the variance.
     assert 0 <= x.min() and x.max() < 10
-    residual = y - (-3.0 * x + 4.0)
-    assert abs(residual.std().item() - 0.5) < 0.02
-    exact_x, exact_y = noisy_line(10, noise=0.0)
-    assert torch.allclose(exact_y, 2 * exact_x + 1)
+    assert x.mean() == pytest.approx(5.0, abs=4 * np.sqrt(100 / 12 / n))
+    assert x.var() == pytest.approx(100 / 12, abs=4 * np.sqrt((1e4 / 80 - (100 / 12) ** 2) / n))
+    # Least squares recovers the line within four standard errors: sigma / sqrt(S_xx)
+    # for the slope, S_xx = n * var(x), and sigma * sqrt(1/n + mean(x)² / S_xx) for the
+    # intercept; the residuals' spread is sigma, to within 4 * sigma / sqrt(2n).
+    (slope, intercept), (squared_residuals,), *_ = np.linalg.lstsq(
+        np.column_stack([x, np.ones(n)]), y
+    )
+    s_xx = n * 100 / 12
+    assert slope == pytest.approx(-3.0, abs=4 * noise / np.sqrt(s_xx))
+    assert intercept == pytest.approx(4.0, abs=4 * noise * np.sqrt(1 / n + 25 / s_xx))
+    assert np.sqrt(squared_residuals / n) == pytest.approx(noise, abs=4 * noise / np.sqrt(2 * n))
+    # Gaussian: a fraction erf(1 / sqrt(2)) of them within one sigma of the line.
+    within = np.mean(abs(y - (slope * x + intercept)) < noise)
+    normal = math.erf(1 / math.sqrt(2))
+    assert within == pytest.approx(normal, abs=4 * math.sqrt(normal * (1 - normal) / n))
+
+
+def test_noisy_line_without_noise_is_the_line_itself() -> None:
+    x, y = (t.double().numpy().ravel() for t in noisy_line(10, noise=0.0))
+    slope, intercept = np.polyfit(x, y, deg=1)
+    assert (slope, intercept) == pytest.approx((2.0, 1.0), abs=1e-5)  # float32 y
 
 
 @pytest.mark.parametrize(

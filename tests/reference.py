@@ -1,0 +1,116 @@
+"""What the unit tests compare linreg against: values worked out without linreg.
+
+A test that checks linreg's output against linreg's own formula passes when both are
+wrong the same way. So the data sets here are typed out from the pages' tables, and
+gradient descent is written again in float64 NumPy with the gradient derived by hand,
+where linreg uses autograd and `torch.optim.SGD` in float32:
+
+    cost(W, b) = mean((x W + b - y)^2)
+    d cost / dW = (2 / n) x^T (x W + b - y),   d cost / db = (2 / n) sum(x W + b - y)
+
+Near a minimum the cost is the quadratic form of the Hessian (2 / n) [x 1]^T [x 1];
+`hessian_eigenvalues` gives its curvatures, from which the pages' claims about
+"narrow valleys" and "constant factors per epoch" follow by hand.
+"""
+
+import functools
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.contour import ContourSet
+from matplotlib.figure import Figure
+
+from linreg import plots
+
+# The training-data page: hours studied and scores, every score twice the hours.
+TRAIN_X = np.array([1.0, 2.0, 3.0])
+TRAIN_Y = np.array([2.0, 4.0, 6.0])
+# The cost page's worked example: four students' hours and exam scores.
+EXAM_HOURS = np.array([2.0, 3.0, 4.0, 5.0])
+EXAM_SCORES = np.array([25.0, 50.0, 42.0, 61.0])
+# The multivariable page's table: three quiz scores and the final score, five students.
+QUIZ_X = np.array(
+    [
+        [73.0, 80.0, 75.0],
+        [93.0, 88.0, 93.0],
+        [89.0, 91.0, 90.0],
+        [96.0, 98.0, 100.0],
+        [73.0, 66.0, 70.0],
+    ]
+)
+QUIZ_Y = np.array([152.0, 185.0, 180.0, 196.0, 142.0])
+
+
+def _columns(x: np.ndarray) -> np.ndarray:
+    """x as a float64 matrix (samples, features)."""
+    x = np.asarray(x, dtype=np.float64)
+    return x.reshape(len(x), -1)
+
+
+def descend(x: np.ndarray, y: np.ndarray, lr: float, epochs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Full-batch gradient descent from W = 0, b = 0 with the hand-derived gradient.
+
+    Returns `(params, costs)`: params[k] is (w_1, ..., w_features, b) and costs[k] the
+    cost on all samples after k steps, k = 0 .. epochs. A diverging run overflows to
+    inf and then nan, as float arithmetic does.
+    """
+    x, y = _columns(x), np.asarray(y, dtype=np.float64).reshape(-1)
+    n, features = x.shape
+    W, b = np.zeros(features), 0.0
+    params, costs = [], []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(epochs + 1):
+            error = x @ W + b - y
+            params.append([*W, b])
+            costs.append(np.mean(error**2))
+            W, b = W - lr * 2 / n * (x.T @ error), b - lr * 2 / n * error.sum()
+    return np.array(params), np.array(costs)
+
+
+def cost(x: np.ndarray, y: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """mean((W x + b - y)^2) of one-feature data, at each of the points (W[i], b[i])."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    W, b = np.asarray(W, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return np.mean((np.multiply.outer(W, x) + b[..., None] - y) ** 2, axis=-1)
+
+
+def hessian(x: np.ndarray) -> np.ndarray:
+    """(2 / n) [x 1]^T [x 1]: the cost's constant second derivative over (W..., b)."""
+    x = _columns(x)
+    design = np.column_stack([x, np.ones(len(x))])
+    return 2 / len(x) * design.T @ design
+
+
+def hessian_eigenvalues(x: np.ndarray) -> np.ndarray:
+    """The cost's curvatures along its principal directions, smallest first."""
+    return np.linalg.eigvalsh(hessian(x))
+
+
+def assert_contours_on_cost(
+    contours: ContourSet, x: np.ndarray, y: np.ndarray, rel: float, abs_: float
+) -> int:
+    """Every vertex of every drawn contour has the cost of its level, up to the
+    interpolation between the grid points the contours were traced on; returns how many
+    levels were drawn (a level below the lowest cost draws nothing)."""
+    drawn = 0
+    for level, path in zip(contours.levels, contours.get_paths(), strict=True):
+        if len(path.vertices) == 0:
+            continue
+        drawn += 1
+        at_vertices = cost(x, y, path.vertices[:, 0], path.vertices[:, 1])
+        np.testing.assert_allclose(at_vertices, level, rtol=rel, atol=abs_)
+    return drawn
+
+
+def contour_set(ax: Axes) -> ContourSet:
+    (contours,) = [c for c in ax.collections if isinstance(c, ContourSet)]
+    return contours
+
+
+@functools.cache
+def default_figure(name: str) -> Figure:
+    """`linreg.plots.<name>()` as the site's build draws it, drawn once per test run.
+
+    Shared by the tests that only read it; training runs make some figures take seconds.
+    """
+    return getattr(plots, name)()
