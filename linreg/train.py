@@ -121,13 +121,18 @@ def fit(
 ) -> Fit:
     """Fit H(x) = xW + b to `y` by gradient descent on the mean squared error.
 
-    Exactly the loop the pages teach: W and b start at zero, and each epoch computes
-    the hypothesis `x @ W + b` and the cost, clears the old gradients, backpropagates
-    and lets `optim.SGD` take one step. The results are the pages' loop number for
-    number, bit for bit: with one feature, the loop with `x_train * W + b` and W of
-    shape (1,); with several, the loop with `x_train.matmul(W) + b`. (The hypothesis
-    is computed by `torch.addmm(b, x, W)`, the same sum in one call, which keeps
-    `fit` within a few per cent of the bare loop's time.)
+    The training loop of the multivariable page, operation for operation: W (shape
+    (features, 1)) and b start at zero, and each epoch computes the hypothesis
+    `x.matmul(W) + b` and the cost `torch.mean((hypothesis - y) ** 2)`, clears the
+    old gradients, backpropagates and lets `optim.SGD` take one step. The same
+    operations in the same order give the same floats, so on any one machine `fit`
+    returns that loop's costs, W and b bit for bit.
+
+    The chapter's one-feature loop computes `x_train * W + b` with W of shape (1,):
+    the same arithmetic, but its gradient for W is summed by another kernel, and a
+    float32 sum can round differently when the order of its terms changes. The two
+    agree to float32 rounding (within 1e-5 relative or 1e-6 absolute, at every
+    epoch), and bit for bit on some CPUs but not necessarily on all.
 
     Args:
         x: float tensor of shape (samples, features).
@@ -178,7 +183,7 @@ def fit(
     history: list[float] = []
     with torch.enable_grad():  # a caller's `torch.no_grad()` must not break the loop
         for epoch in range(epochs):
-            hypothesis = torch.addmm(b, x, W)  # x @ W + b in one call
+            hypothesis = x.matmul(W) + b
             cost = torch.mean((hypothesis - y) ** 2)
             history.append(cost.item())
             if not math.isfinite(history[-1]):
