@@ -41,8 +41,12 @@ class Fit:
 
     Returned by `fit` and `closed_form`. Frozen: its fields cannot be reassigned.
     Equality is identity (`eq=False`), because comparing tensors has no single
-    truth value. The repr rounds to 4 significant digits so it prints the same on
-    every machine.
+    truth value. The repr rounds the weight and bias to 4 significant digits and
+    the final cost to 3, leaving out the last float32 digits, which can differ
+    from one CPU to another. The cost gets one digit fewer because near a good fit
+    it is the mean of squared small differences between nearly equal numbers, so
+    its float32 value has fewer reliable digits. On an ill-conditioned problem
+    (features on very different scales) even the digits shown can vary.
 
     Attributes:
         weight: shape (features, 1), detached from any autograd graph.
@@ -108,7 +112,7 @@ class Fit:
         fields = f"weight={_numbers(self.weight)}, bias={_numbers(self.bias)}"
         if not self.history:
             return f"Fit({fields}, closed form)"
-        return f"Fit({fields}, epochs={len(self.history)}, final_cost={self.history[-1]:.4g})"
+        return f"Fit({fields}, epochs={len(self.history)}, final_cost={self.history[-1]:.3g})"
 
 
 def fit(
@@ -165,7 +169,7 @@ def fit(
     x_train, y_train = train_data()
     model = fit(x_train, y_train, lr=0.01, epochs=2000)
     print(model)
-    #> Fit(weight=[[1.997]], bias=[0.005985], epochs=2000, final_cost=5.163e-06)
+    #> Fit(weight=[[1.997]], bias=[0.005985], epochs=2000, final_cost=5.16e-06)
     print(f"first cost {model.history[0]:.4f}, last cost {model.history[-1]:.6f}")
     #> first cost 18.6667, last cost 0.000005
     ```

@@ -8,7 +8,7 @@ import pytest
 import torch
 from torch import optim
 
-from linreg import DivergenceError, Fit, closed_form, fit, mse, train_data
+from linreg import DivergenceError, Fit, closed_form, exam_scores, fit, mse, train_data
 
 
 def chapter_loop(
@@ -170,16 +170,16 @@ def test_predict_is_x_at_weight_plus_bias() -> None:
     assert torch.equal(y_hat, torch.tensor([[6.0], [7.0]]))
 
 
-def test_repr_is_short_and_deterministic() -> None:
-    x_train, y_train = train_data()
-    model = fit(x_train, y_train)
-    w, b, cost = model.weight.item(), model.bias.item(), model.history[-1]
-    assert (
-        repr(model)
-        == f"Fit(weight=[[{w:.4g}]], bias=[{b:.4g}], epochs=2000, final_cost={cost:.4g})"
-    )
+def test_repr_rounds_to_four_digits_and_the_cost_to_three() -> None:
+    # exam_scores in closed form: hours 2..5 have mean 3.5, scores mean 44.5, and
+    # sum (x - 3.5)(y - 44.5) / sum (x - 3.5)^2 = 50 / 5 = 10, so W = 10, b = 44.5 - 35.
+    assert repr(closed_form(*exam_scores())) == "Fit(weight=[[10]], bias=[9.5], closed form)"
     assert repr(Fit(torch.tensor([[2.0], [-0.5]]), torch.tensor([1.0]))) == (
         "Fit(weight=[[2], [-0.5]], bias=[1], closed form)"
+    )
+    model = Fit(torch.tensor([[1.23456]]), torch.tensor([-0.000987654]), [18.0, 5.16258e-06])
+    assert repr(model) == (
+        "Fit(weight=[[1.235]], bias=[-0.0009877], epochs=2, final_cost=5.16e-06)"
     )
 
 
