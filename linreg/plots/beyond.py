@@ -106,7 +106,8 @@ def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
     hand, module = ax.get_lines()
     print(hand.get_label(), "|", module.get_label())
     #> hand-written W, b | nn.Linear(1, 1)
-    print((hand.get_ydata() == module.get_ydata()).all())
+    # addmm (nn.Linear) and multiply-then-add round differently on some CPUs
+    print(abs(module.get_ydata() / hand.get_ydata() - 1).max() < 1e-3)
     #> True
     ```
     """
