@@ -2,7 +2,8 @@
 
 Determinism lives here, in one place: every test starts from PyTorch's default
 print options and dtype, and with no open figures. Snippets seed their own random
-generators, because a reader who copies one has no fixture.
+generators, because a reader who copies one has no fixture. At the end of the
+session, the block servers this process started (tests/support.py) are stopped.
 """
 
 import os
@@ -18,7 +19,11 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 from filelock import FileLock  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT, stop_servers  # noqa: E402
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    stop_servers()
 
 
 @pytest.fixture(autouse=True)
