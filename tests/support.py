@@ -189,7 +189,12 @@ def _counts_as_block_print(path: Path, frame: inspect.FrameInfo, args: Any) -> b
 
 
 def check_example(example: CodeExample, eval_example: EvalExample) -> None:
-    """Lint a block, run it, and check (or, with --update-examples, rewrite) its output."""
+    """Lint a block, run it, and check (or, with --update-examples, rewrite) its output.
+
+    A block that raises fails the test with the exception and the block's line, as
+    an ordinary failure: pytest cannot format the traceback pytest-examples makes for
+    code it ran (the frames' line tables do not match on Python 3.11).
+    """
     reason = skip_reason(example)
     if reason is not None:
         pytest.skip(reason)
@@ -200,10 +205,36 @@ def check_example(example: CodeExample, eval_example: EvalExample) -> None:
     module_globals = {"print": verbatim_print}
     if eval_example.update_examples:
         eval_example.format_ruff(example)
-        eval_example.run_print_update(example, module_globals=module_globals)
     else:
         eval_example.lint_ruff(example)
-        eval_example.run_print_check(example, module_globals=module_globals)
+    try:
+        if eval_example.update_examples:
+            eval_example.run_print_update(example, module_globals=module_globals)
+        else:
+            eval_example.run_print_check(example, module_globals=module_globals)
+    except Exception as error:  # the block's own; pytest's failures are not Exceptions
+        message = _raised(example, error)
+    else:
+        return
+    pytest.fail(message, pytrace=False)  # outside `except`: no chained broken traceback
+
+
+def _raised(example: CodeExample, error: Exception) -> str:
+    """`<block>: the block raised <Error>: <message>`, with the block's lines it ran through."""
+    lines = example.source.splitlines()
+    numbers, tb = [], error.__traceback__
+    while tb is not None:  # pytest-examples keeps the block's frames, at page line numbers
+        if tb.tb_frame.f_code.co_filename == str(example.path):
+            numbers.append(tb.tb_lineno - example.start_line)
+        tb = tb.tb_next
+    if isinstance(error, SyntaxError) and error.lineno:
+        numbers = [error.lineno]
+    where = "".join(
+        f"\n  line {n} of the block ({example.path.name}:{n + example.start_line}): "
+        f"{lines[n - 1].strip() if 0 < n <= len(lines) else '?'}"
+        for n in numbers
+    )
+    return f"{example}: the block raised {type(error).__name__}: {error}{where}"
 
 
 # --- running a copied block alone, on several CPU paths ---------------------------

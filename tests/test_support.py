@@ -1,4 +1,4 @@
-"""The test support itself: reading shown output, and the block runner.
+"""The test support itself: reading shown output, the doc check, and the block runner.
 
 The runner must behave as a fresh `python -I` would for each block (what one block
 does is invisible to the next), fail what a reader's interpreter fails, see only
@@ -6,6 +6,7 @@ its allowlisted environment, and run on the CPU path it is asked for.
 """
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,53 @@ except ValueError as error:
 
 def test_top_level_and_indented_outputs_are_read_verbatim() -> None:
     assert shown_output(BLOCK) == "a\nb\n c\nlong\n  indented\n"
+
+
+# --- the doc tests' check, in a pytest of its own ---------------------------------
+
+PAGE = """# A page
+
+```py
+x = 1
+raise ValueError("boom")
+```
+"""
+DOC_TEST = """
+import pytest
+from pytest_examples import find_examples
+
+from tests.support import check_example
+
+
+@pytest.mark.parametrize("example", list(find_examples("docs")), ids=str)
+def test_block(example, eval_example):
+    check_example(example, eval_example)
+"""
+
+
+@pytest.fixture(scope="module")
+def doc_check_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """test_docs.py's check, run by pytest on a page."""
+    folder = tmp_path_factory.mktemp("doc_check")
+    (folder / "docs").mkdir()
+    (folder / "docs" / "page.md").write_text(PAGE, "utf-8")
+    (folder / "test_blocks.py").write_text(DOC_TEST, "utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_blocks.py"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+
+
+def test_a_block_that_raises_is_an_ordinary_failure_naming_it(doc_check_run) -> None:
+    output = doc_check_run.stdout + doc_check_run.stderr
+    assert "INTERNALERROR" not in output
+    assert doc_check_run.returncode == 1, output  # tests failed; 3 would be pytest crashing
+    assert "docs/page.md:3-6: the block raised ValueError: boom" in output
+    assert "line 2 of the block (page.md:5): raise ValueError" in output
 
 
 # --- the block runner ---------------------------------------------------------------
