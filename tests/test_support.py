@@ -23,6 +23,7 @@ from tests.support import (
     run_alone,
     server,
     shown_output,
+    without_output,
 )
 
 BLOCK = '''print("a")
@@ -47,15 +48,53 @@ def test_top_level_and_indented_outputs_are_read_verbatim() -> None:
     assert shown_output(BLOCK) == "a\nb\n c\nlong\n  indented\n"
 
 
+def test_without_output_keeps_the_code_line_for_line() -> None:
+    code = without_output(BLOCK)
+    assert code.split("\n") == [
+        'print("a")',
+        "#>",
+        'print("b\\n c")',
+        '"""',
+        "",
+        "",
+        '"""',
+        "try:",
+        '    raise ValueError("long")',
+        "except ValueError as error:",
+        "    print(error)",
+        '    """',
+        "",
+        "",
+        '    """',
+        "",
+    ]
+    assert shown_output(code).strip() == ""  # output emptied, but still where it was
+
+
 # --- the doc tests' check, in a pytest of its own ---------------------------------
 
-PAGE = """# A page
+PAGE = '''# A page
 
 ```py
 x = 1
 raise ValueError("boom")
 ```
+
+```py
+print("the next line of code is 101 characters long")
+#> the next line of code is 101 characters long
+long_name = "<DOTS>"
+```
+
+```py
+print("the output below is 120 characters wide, not the writer's to shorten")
+#> the output below is 120 characters wide, not the writer's to shorten
+print("-" * 60, "-" * 59)
 """
+<WIDE>
+"""
+```
+'''.replace("<DOTS>", "." * 87).replace("<WIDE>", "-" * 60 + " " + "-" * 59)
 DOC_TEST = """
 import pytest
 from pytest_examples import find_examples
@@ -71,7 +110,7 @@ def test_block(example, eval_example):
 
 @pytest.fixture(scope="module")
 def doc_check_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """test_docs.py's check, run by pytest on a page."""
+    """test_docs.py's check, run by pytest on a page of three blocks."""
     folder = tmp_path_factory.mktemp("doc_check")
     (folder / "docs").mkdir()
     (folder / "docs" / "page.md").write_text(PAGE, "utf-8")
@@ -92,6 +131,12 @@ def test_a_block_that_raises_is_an_ordinary_failure_naming_it(doc_check_run) -> 
     assert doc_check_run.returncode == 1, output  # tests failed; 3 would be pytest crashing
     assert "docs/page.md:3-6: the block raised ValueError: boom" in output
     assert "line 2 of the block (page.md:5): raise ValueError" in output
+
+
+def test_lint_judges_code_lines_by_length_but_not_output(doc_check_run) -> None:
+    output = doc_check_run.stdout
+    assert "docs/page.md:11:89: E501 Line too long (101 > 88)" in output  # its page line
+    assert "2 failed, 1 passed" in output, output
 
 
 # --- the block runner ---------------------------------------------------------------
