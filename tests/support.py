@@ -273,6 +273,7 @@ class CpuPath:
     name: str  # in test ids: pytest tests/test_site.py -k "multivariable and default"
     env: dict[str, str] = field(hash=False)
     why: str = field(hash=False)
+    needs: str | None = None  # the CPU capability PyTorch must find here to run it
 
     def __str__(self) -> str:
         settings = " ".join(f"{k}={v}" for k, v in self.env.items()) or "nothing set"
@@ -300,10 +301,25 @@ CPU_PATHS = (
     CpuPath(
         "avx512",
         {"ATEN_CPU_CAPABILITY": "avx512", "MKL_CBWR": "AVX2"},
-        "a server CPU with AVX-512 (on a CPU without it PyTorch quietly uses AVX2)",
+        "a server CPU with AVX-512: PyTorch's AVX-512 kernels, MKL held to AVX2",
+        needs="AVX512",  # PyTorch obeys the setting on any CPU: without AVX-512, SIGILL
     ),
 )
 READER = CPU_PATHS[0]
+
+
+def unsupported(cpu: CpuPath) -> str | None:
+    """Why `cpu` cannot be run on this machine, or None when it can."""
+    if cpu.needs is None:
+        return None
+    probe = "import torch\nprint(torch.backends.cpu.get_cpu_capability())\n"
+    best = run_alone(probe).stdout.strip()  # what PyTorch picks when nothing is set
+    if best == cpu.needs:
+        return None
+    return (
+        f"this CPU lacks {cpu.needs} (PyTorch's best here: {best}): with {cpu}, PyTorch "
+        "would run instructions the CPU does not have and die of SIGILL"
+    )
 
 
 def block_env(cpu: CpuPath, home: Path) -> dict[str, str]:
@@ -321,6 +337,7 @@ class Run(NamedTuple):
     stdout: str
     stderr: str
     server_threads: int  # threads of the server when it forked this run (see _serve)
+    cpu_seconds: float  # user + system time of the block's process
 
 
 TIMEOUT = 300  # seconds a block may run before it is killed
@@ -423,10 +440,10 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
         except OSError:
             pass  # the child did it, or has exited already
         deadline = time.monotonic() + request["timeout"]
-        while (waited := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        while (waited := os.wait4(pid, os.WNOHANG))[0] == 0:
             if time.monotonic() > deadline:
                 os.killpg(pid, signal.SIGKILL)
-                waited = os.waitpid(pid, 0)
+                waited = os.wait4(pid, 0)
                 err.write(f"\nkilled after {request['timeout']} s".encode())
                 break
             time.sleep(0.002)
@@ -441,6 +458,7 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
             "stdout": captured[0],
             "stderr": captured[1],
             "server_threads": threads_at_fork,
+            "cpu_seconds": waited[2].ru_utime + waited[2].ru_stime,
         }
         answers.write(json.dumps(answer) + "\n")
         answers.flush()

@@ -1,10 +1,10 @@
 """The built site, read as a reader gets it.
 
 The build is strict and silent; every Python block on a page is one that
-test_docs.py runs, and every example test_docs.py runs is on a page; and every
-block, copied from the built HTML and run alone in a clean interpreter, prints
-exactly the output the page shows, on each CPU path of `support.CPU_PATHS`
-(CONTRIBUTING.md, "Portable output"). One page's blocks on every path:
+test_docs.py runs; and every block, copied from the built HTML and run alone in a
+clean interpreter, prints exactly the output the page shows, on each CPU path of
+`support.CPU_PATHS` (CONTRIBUTING.md, "Portable output"). So do the docstring
+examples no page shows, run from their source. One page's blocks on every path:
 
     .venv/bin/pytest tests/test_site.py -k multivariable
 
@@ -21,6 +21,7 @@ from tests.support import (
     CPU_PATHS,
     MARKDOWN_PAGES,
     ROOT,
+    CpuPath,
     check_prints_shown,
     code_blocks,
     doc_examples,
@@ -28,6 +29,7 @@ from tests.support import (
     page_html,
     python_blocks,
     skip_reason,
+    unsupported,
 )
 
 PYTHON = {"py", "python"}
@@ -44,20 +46,29 @@ def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
     assert python_blocks == [example.source for example in page_examples(page)]
 
 
-def test_every_doc_example_is_on_a_page() -> None:
-    """So the copied-block test below runs every example the doc tests run."""
-    on_pages = {str(example) for page in MARKDOWN_PAGES for example in page_examples(page)}
-    assert {str(example) for example in doc_examples()} - on_pages == set()
+def matrix_cases() -> list:
+    """Every block on a page, copied from the built HTML, then every example test_docs.py
+    runs that no page shows (a helper's docstring), from its source."""
+    on_pages = python_blocks()
+    shown = {str(case.values[2]) for case in on_pages}
+    return on_pages + [
+        pytest.param(None, None, example, id=str(example))
+        for example in doc_examples()
+        if str(example) not in shown
+    ]
 
 
 @pytest.mark.parametrize("cpu", CPU_PATHS, ids=lambda cpu: cpu.name)
-@pytest.mark.parametrize(("page", "index", "example"), python_blocks())
+@pytest.mark.parametrize(("page", "index", "example"), matrix_cases())
 def test_copied_block_prints_what_page_shows(
-    page: Path, index: int, example: CodeExample, cpu, built_site: Path
+    page: Path | None, index: int | None, example: CodeExample, cpu: CpuPath, built_site: Path
 ) -> None:
-    reason = skip_reason(example)
+    reason = skip_reason(example) or unsupported(cpu)
     if reason is not None:
         pytest.skip(reason)
+    if page is None:
+        check_prints_shown(f"{example} (on no page, run from its source)", example.source, cpu)
+        return
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
     check_prints_shown(f"{example}, copied from the built page,", copied, cpu)
