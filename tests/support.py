@@ -14,6 +14,7 @@ from here; no test module imports another.
 import ast
 import builtins
 import functools
+import hashlib
 import inspect
 import io
 import json
@@ -33,6 +34,7 @@ from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -556,15 +558,31 @@ def stop_servers() -> None:
 
 def run_alone(source: str, cpu: CpuPath = READER) -> Run:
     """Run a copied block as a reader would: alone, in a clean interpreter (`python -I`)
-    in an empty directory, no screen, on the CPU path `cpu`. Text copied by a button
-    and text read out of the HTML differ at most in the final newline, so the site
-    test and the copy-button test of a block share one run when in one process."""
-    return _run_program(source.rstrip("\n") + "\n", cpu)
+    in an empty directory, no screen, on the CPU path `cpu`.
+
+    Once per test run for the same program and path: text copied by a button and
+    text read out of the HTML differ at most in the final newline, so the site test
+    and the copy-button test of a block share one run, whichever worker runs them.
+    """
+    program = source.rstrip("\n") + "\n"
+    if (program, cpu) not in _runs:
+        _runs[program, cpu] = _shared_run(program, cpu)
+    return _runs[program, cpu]
 
 
-@functools.cache
-def _run_program(program: str, cpu: CpuPath) -> Run:
-    return server(cpu).run(program)
+_runs: dict[tuple[str, CpuPath], Run] = {}
+shared_runs: list[Path] = []  # a directory the test run's workers share (tests/conftest.py)
+
+
+def _shared_run(program: str, cpu: CpuPath) -> Run:
+    if not shared_runs:
+        return server(cpu).run(program)
+    digest = hashlib.sha256(f"{cpu}\n{program}".encode()).hexdigest()[:32]
+    saved = shared_runs[0] / f"{digest}.json"
+    with FileLock(saved.with_suffix(".lock")):
+        if not saved.exists():
+            saved.write_text(json.dumps(server(cpu).run(program)._asdict()), "utf-8")
+        return Run(**json.loads(saved.read_text("utf-8")))
 
 
 def first_difference(expected: str, got: str) -> str:

@@ -208,8 +208,9 @@ def test_a_block_sees_a_fresh_interpreter_whatever_ran_before(tmp_path: Path) ->
     )
     assert fresh.returncode == 0, fresh.stderr
     assert fresh.stdout.startswith("__main__ ['-c'] 1 []\n")
-    assert run_alone(MUTATE).stdout == "tensor([0.33333333])\n"
-    assert run_alone(STATE).stdout == fresh.stdout
+    reader = server(READER)  # one server, MUTATE's run then STATE's
+    assert reader.run(MUTATE).stdout == "tensor([0.33333333])\n"
+    assert reader.run(STATE).stdout == fresh.stdout
 
 
 def test_unseeded_random_numbers_differ_from_run_to_run() -> None:
@@ -234,8 +235,8 @@ def test_the_server_forks_without_thread_pools_started() -> None:
         "import torch\nx = torch.randn(600, 600)\nprint((x @ x).shape, (x * 2).sum() != 0)\n"
     )
     assert result.stdout == "torch.Size([600, 600]) tensor(True)\n", result.stderr
-    assert run_alone("pass\n").server_threads <= reader.threads_after_numpy
-    assert run_alone("print(1)\n").server_threads == 1  # OpenBLAS's stopped at the last fork
+    assert reader.run("pass\n").server_threads <= reader.threads_after_numpy
+    assert reader.run("pass\n").server_threads == 1  # OpenBLAS's, stopped at the last fork
 
 
 @pytest.mark.parametrize("cpu", CPU_PATHS, ids=lambda cpu: cpu.name)
