@@ -34,7 +34,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PAGES, url_path  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, PAGES, url_path  # noqa: E402
 
 BUDGET = 1_500_000  # bytes of response bodies for the first page, decoded
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"

@@ -2,12 +2,14 @@
 
 Determinism lives here, in one place: every test starts from PyTorch's default
 print options and dtype, and with no open figures. Snippets seed their own random
-generators, because a reader who copies one has no fixture.
+generators, because a reader who copies one has no fixture. At the end of the
+session, the block servers this process started (tests/support.py) are stopped.
 """
 
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +20,32 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 from filelock import FileLock  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import support  # noqa: E402
+from tests.support import ROOT  # noqa: E402
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the built site last, so that the build (`site_build`) runs while
+    the others do: under pytest-xdist, no worker starts by waiting for it."""
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder of this test run that all its pytest-xdist workers share."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def block_runs(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
+    """Copied blocks' runs, kept once per test run for all workers (support.run_alone);
+    and at the end, the block servers this process started are stopped."""
+    runs = shared_folder(tmp_path_factory, worker_id) / "runs"
+    runs.mkdir(exist_ok=True)
+    support.shared_runs.append(runs)
+    yield
+    support.shared_runs.clear()
+    support.stop_servers()
 
 
 @pytest.fixture(autouse=True)
@@ -29,29 +56,58 @@ def pristine_torch() -> Iterator[None]:
     plt.close("all")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site as `mkdocs build --strict` writes it, built once per test run.
+class SiteBuild:
+    """`mkdocs build --strict` of this test run, in the background, shared by its workers.
 
-    Under pytest-xdist the workers share one build: the first to take the lock builds.
+    Started as soon as a session that needs the site begins (`site_build`), so it runs
+    while tests that do not need it do, instead of holding up a worker; the first
+    worker to take the lock starts it, and `built_site` waits for it to finish.
     """
-    if worker_id == "master":
-        return build_site(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent  # this run's dir, common to all workers
-    with FileLock(shared / "site.lock"):
-        if not (shared / "site" / "index.html").exists():
-            build_site(shared / "site")
-    return shared / "site"
+
+    def __init__(self, folder: Path) -> None:
+        self.site, self.log, self.done = folder / "site", folder / "site.log", folder / "site.done"
+        self.lock = FileLock(folder / "site.lock")
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.lock:
+            if self.log.exists():
+                return  # started by another worker
+            build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
+            # Build, logging its output, then write its exit status to `done` at once (mv).
+            script = 'l=$1 d=$2; shift 2; "$@" >"$l" 2>&1; echo $? >"$d.tmp"; mv "$d.tmp" "$d"'
+            self.process = subprocess.Popen(
+                ["sh", "-c", script, "sh", str(self.log), str(self.done), *build, str(self.site)],
+                cwd=ROOT,
+                start_new_session=True,  # it finishes even if the worker that started it ends
+            )
+
+    def wait(self, timeout: float = 900) -> Path:
+        deadline = time.monotonic() + timeout
+        while not self.done.exists():
+            assert time.monotonic() < deadline, f"mkdocs build took over {timeout} s"
+            time.sleep(0.2)
+        output = self.log.read_text("utf-8")
+        assert self.done.read_text().strip() == "0", f"mkdocs build --strict failed:\n{output}"
+        warnings = [line for line in output.splitlines() if "WARNING" in line]
+        assert warnings == [], "mkdocs build printed warnings:\n" + "\n".join(warnings)
+        return self.site
 
 
-def build_site(site_dir: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
-    assert warnings == [], "mkdocs build printed warnings:\n" + "\n".join(warnings)
-    return site_dir
+@pytest.fixture(scope="session", autouse=True)
+def site_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[SiteBuild]:
+    build = SiteBuild(shared_folder(tmp_path_factory, worker_id))
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        build.start()
+    yield build
+    if build.process is not None:
+        build.process.wait()  # the worker that started it: others may still be waiting
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SiteBuild) -> Path:
+    """The site as `mkdocs build --strict` writes it, built once per test run."""
+    site_build.start()  # already started, unless this session did not know it needs it
+    return site_build.wait()

@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import DOCS, ROOT, page_html
 
 
 def load_hook() -> ModuleType:
@@ -58,10 +58,6 @@ CHAPTERS = [page for page in PAGES if page.endswith(".md")]
 LABS = [page for page in PAGES if page.startswith("labs/")]
 
 
-def page_html(site: Path, page: str) -> Path:
-    return site / page.rsplit(".", 1)[0] / "index.html"
-
-
 def built_notebook(site: Path, page: str) -> nbformat.NotebookNode:
     return nbformat.read(site / hook.notebook_path(page), as_version=4)
 
@@ -75,7 +71,7 @@ def test_every_chapter_page_and_lab_gets_a_notebook(built_site: Path) -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_links_to_its_notebook_and_to_colab(page: str, built_site: Path) -> None:
-    html = page_html(built_site, page)
+    html = page_html(built_site, DOCS / page)
     soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("p.notebook-links a")}
     download = (html.parent / links["Download notebook"]).resolve()
@@ -86,7 +82,7 @@ def test_page_links_to_its_notebook_and_to_colab(page: str, built_site: Path) ->
     )
     if page in LABS:  # mkdocs-jupyter's include_source: the lab as written
         source = html.parent / links["Source (.py)"]
-        assert source.read_text("utf-8") == (ROOT / "docs" / page).read_text("utf-8")
+        assert source.read_text("utf-8") == (DOCS / page).read_text("utf-8")
     title = soup.select_one("article h1")
     assert title is not None and title.find_next_sibling() == soup.select_one("p.notebook-links")
 
@@ -110,7 +106,7 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
 
 @pytest.mark.parametrize("page", LABS)
 def test_lab_notebook_is_the_lab_plus_the_install_cell(page: str, built_site: Path) -> None:
-    lab = jupytext.read(ROOT / "docs" / page)
+    lab = jupytext.read(DOCS / page)
     notebook = built_notebook(built_site, page)
     assert [c.source for c in notebook.cells[1:]] == [c.source for c in lab.cells]
     assert all("outputs" not in c or c.outputs == [] for c in notebook.cells), "no outputs shipped"

@@ -2,78 +2,42 @@
 
 The build is strict and silent; every Python block on a page is one that
 test_docs.py runs; and every block, copied from the built HTML and run alone in a
-clean interpreter, prints exactly the output the page shows.
+clean interpreter, prints exactly the output the page shows, on each CPU path of
+`support.CPU_PATHS` (CONTRIBUTING.md, "Portable output"). So do the docstring
+examples no page shows, run from their source. One page's blocks on every path:
+
+    .venv/bin/pytest tests/test_site.py -k multivariable
 
 A page may render docstrings with mkdocstrings (`::: linreg.fit`): its Python blocks
 are then also the examples in those objects' docstrings, which test_docs.py runs too.
 """
 
-import inspect
-import pkgutil
-import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from pytest_examples import CodeExample, find_examples
+from pytest_examples import CodeExample
 
-from tests.snippets import run_alone, shown_output, skip_reason
+from tests.support import (
+    CPU_PATHS,
+    MARKDOWN_PAGES,
+    ROOT,
+    CpuPath,
+    check_prints_shown,
+    code_blocks,
+    doc_examples,
+    page_examples,
+    page_html,
+    python_blocks,
+    skip_reason,
+    unsupported,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
-PAGES = sorted(DOCS.rglob("*.md"))
 PYTHON = {"py", "python"}
 # Every code block names its language, so a Python block cannot hide as untested text.
 LANGUAGES = PYTHON | {"bash", "console", "text", "toml", "yaml"}
 
 
-def page_html(site: Path, page: Path) -> Path:
-    """Where MkDocs writes a page (directory URLs): docs/a/b.md -> site/a/b/index.html."""
-    relative = page.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        return site / relative.parent / "index.html"
-    return site / relative / "index.html"
-
-
-def code_blocks(html: Path) -> list[tuple[str, str]]:
-    """(language, text) of each highlighted block, the text being what a copy button copies."""
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
-    blocks = []
-    for div in soup.select("div.highlight"):
-        if "doc-signature" in div["class"]:
-            continue  # a signature mkdocstrings renders, not a program to copy
-        languages = [c.removeprefix("language-") for c in div["class"] if c.startswith("language-")]
-        blocks.append((languages[0] if languages else "", div.select_one("pre > code").get_text()))
-    return blocks
-
-
-def docstring_examples(name: str) -> list[CodeExample]:
-    """The examples in the source of the object `name` (a class includes its methods)."""
-    lines, start = inspect.getsourcelines(pkgutil.resolve_name(name))
-    source = Path(inspect.getsourcefile(pkgutil.resolve_name(name)) or "")
-    return [e for e in find_examples(source) if start <= e.start_line < start + len(lines)]
-
-
-def page_examples(page: Path) -> list[CodeExample]:
-    """The Python blocks of a page in the order it shows them, `::: object` ones included."""
-    keyed = [((example.start_line, 0), example) for example in find_examples(page)]
-    for number, line in enumerate(page.read_text("utf-8").splitlines(), start=1):
-        if directive := re.match(r"::: (\S+)", line):
-            examples = docstring_examples(directive[1])
-            keyed += [((number, example.start_line), example) for example in examples]
-    return [example for _, example in sorted(keyed, key=lambda item: item[0])]
-
-
-def python_blocks() -> list:
-    """One test case per Python block: its page, its position there, its source."""
-    return [
-        pytest.param(page, index, example, id=str(example))
-        for page in PAGES
-        for index, example in enumerate(page_examples(page))
-    ]
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
     blocks = code_blocks(page_html(built_site, page))
     unnamed = [text[:60] for language, text in blocks if language not in LANGUAGES]
@@ -82,15 +46,29 @@ def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
     assert python_blocks == [example.source for example in page_examples(page)]
 
 
-@pytest.mark.parametrize(("page", "index", "example"), python_blocks())
+def matrix_cases() -> list:
+    """Every block on a page, copied from the built HTML, then every example test_docs.py
+    runs that no page shows (a helper's docstring), from its source."""
+    on_pages = python_blocks()
+    shown = {str(case.values[2]) for case in on_pages}
+    return on_pages + [
+        pytest.param(None, None, example, id=str(example))
+        for example in doc_examples()
+        if str(example) not in shown
+    ]
+
+
+@pytest.mark.parametrize("cpu", CPU_PATHS, ids=lambda cpu: cpu.name)
+@pytest.mark.parametrize(("page", "index", "example"), matrix_cases())
 def test_copied_block_prints_what_page_shows(
-    page: Path, index: int, example: CodeExample, built_site: Path
+    page: Path | None, index: int | None, example: CodeExample, cpu: CpuPath, built_site: Path
 ) -> None:
-    reason = skip_reason(example)
+    reason = skip_reason(example) or unsupported(cpu)
     if reason is not None:
         pytest.skip(reason)
+    if page is None:
+        check_prints_shown(f"{example} (on no page, run from its source)", example.source, cpu)
+        return
     blocks = code_blocks(page_html(built_site, page))
     copied = [text for language, text in blocks if language in PYTHON][index]
-    result = run_alone(copied)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == shown_output(copied)
+    check_prints_shown(f"{example}, copied from the built page,", copied, cpu)

@@ -25,35 +25,13 @@ from typing import TYPE_CHECKING
 import pytest
 from filelock import FileLock
 
-from tests.test_site import DOCS, page_html
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, url_path
 
 if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be there
     from playwright.sync_api import Browser, Page
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
-# The pages, known before the site is built: one per Markdown file, at its
-# directory URL. test_pages.py checks that these are all the built site's pages.
-# Markdown pages and the labs (jupytext .py files that mkdocs-jupyter renders).
-PAGES = sorted(DOCS.rglob("*.md")) + sorted((DOCS / "labs").glob("*.py"))
-
-
-def url_path(page: Path) -> str:
-    """docs/index.md -> "", docs/a/b.md -> "a/b/" (MkDocs' directory URLs)."""
-    folder = page_html(Path(), page).parent.as_posix()
-    return "" if folder == "." else folder + "/"
 
 
 def missing(what: str) -> None:
@@ -309,4 +287,38 @@ def visit(
         )
 
     yield visit_
+    opener.close()
+
+
+# Python blocks, not the signatures mkdocstrings renders on the API page.
+COPY_BUTTONS = (
+    ":is(div.language-py, div.language-python):not(.doc-signature) button[data-md-type=copy]"
+)
+
+
+@pytest.fixture(scope="session")
+def copied(browser: "Browser", site_url: str) -> Iterator[Callable[[Path], list[str]]]:
+    """copied(docs/page.md) -> what each Python block's copy button put on the clipboard.
+
+    The first call for a page opens its collapsed solutions and clicks every copy button.
+    """
+    opener = Opener(browser, site_url)
+    pages: dict[Path, list[str]] = {}
+
+    def copied_(source: Path) -> list[str]:
+        if source not in pages:
+            page, _ = opener(url_path(source))
+            # Open every collapsed block (exercise solutions), outermost first.
+            while (closed := page.locator("details:not([open]) > summary")).count():
+                closed.first.click()
+            texts = []
+            for button in page.locator(COPY_BUTTONS).all():
+                page.evaluate("navigator.clipboard.writeText('')")
+                button.click()
+                texts.append(page.evaluate("navigator.clipboard.readText()"))
+            pages[source] = texts
+            opener.close()
+        return pages[source]
+
+    yield copied_
     opener.close()

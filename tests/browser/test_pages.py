@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PAGES, url_path
+from tests.support import PAGES, url_path
 
 pytestmark = pytest.mark.parametrize("source", PAGES, ids=lambda p: url_path(p) or "index")
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PAGES, url_path
+from tests.support import PAGES, url_path
 
 
 def test_suite_visits_every_built_page(built_site: Path) -> None:
