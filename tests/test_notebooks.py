@@ -201,7 +201,7 @@ def bare_output_strings(source: str) -> list[str]:
 def test_notebook_cells_show_the_pages_output_as_comments_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.snippets import shown_output
+    from tests.support import shown_output
 
     converted = 0
     for page in CHAPTERS:
