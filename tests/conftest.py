@@ -73,6 +73,7 @@ class SiteBuild:
         with self.lock:
             if self.log.exists():
                 return  # started by another worker
+            self.log.touch()  # now, under the lock: the mark that it is started
             build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
             # Build, logging its output, then write its exit status to `done` at once (mv).
             script = 'l=$1 d=$2; shift 2; "$@" >"$l" 2>&1; echo $? >"$d.tmp"; mv "$d.tmp" "$d"'

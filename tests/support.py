@@ -351,9 +351,12 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
     It imports what blocks import (torch, linreg, matplotlib.pyplot) once, then for
     each request (a JSON line on stdin: source, timeout) forks a child that runs the
     block as `python -I -c` would: `__main__` a fresh module, stdout and stderr
-    captured from the file descriptors, an empty working directory. It answers one
-    JSON line (returncode, stdout, stderr, its thread count at the fork). Every
-    state a block sets (seeds, default dtype, print options, rcParams) dies with it.
+    captured from the file descriptors, an empty working directory, random generators
+    freshly seeded. It answers one JSON line (a `Run`). Every state a block sets
+    (seeds, default dtype, print options, rcParams) dies with it. What a child still
+    shares with its server: the modules already imported (a block must import what it
+    names, its namespace is fresh, but `import matplotlib` alone would find
+    `matplotlib.pyplot` loaded), and the hash seed of `str` (set order).
 
     Fork-safe because the server computes nothing: importing torch starts no OpenMP
     or MKL thread pool (they start at the first parallel operation), so each child
@@ -444,7 +447,10 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
         deadline = time.monotonic() + request["timeout"]
         while (waited := os.wait4(pid, os.WNOHANG))[0] == 0:
             if time.monotonic() > deadline:
-                os.killpg(pid, signal.SIGKILL)
+                try:
+                    os.killpg(pid, signal.SIGKILL)
+                except OSError:
+                    os.kill(pid, signal.SIGKILL)  # not yet its own group
                 waited = os.wait4(pid, 0)
                 err.write(f"\nkilled after {request['timeout']} s".encode())
                 break
@@ -501,9 +507,10 @@ class BlockServer:
         ready, _, _ = select.select([self.process.stdout], [], [], timeout)
         line = self.process.stdout.readline() if ready else ""
         if not line:
-            self.stop()
             self.log.seek(0)
-            raise RuntimeError(f"the block server for {self.cpu} failed:\n{self.log.read()}")
+            said = self.log.read()
+            self.stop()
+            raise RuntimeError(f"the block server for {self.cpu} stopped answering:\n{said}")
         return json.loads(line)
 
     def run(self, source: str, timeout: float = TIMEOUT) -> Run:

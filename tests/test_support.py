@@ -295,3 +295,9 @@ def test_a_block_missing_an_import_fails_with_its_stderr() -> None:
         "the block printed nothing more\nstderr:\nTraceback"
     )
     assert message.endswith("NameError: name 'torch' is not defined\n")
+
+
+def test_a_server_that_dies_says_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(support, "SERVER_PROGRAM", "raise SystemExit('no server today')")
+    with pytest.raises(RuntimeError, match="stopped answering:\nno server today"):
+        support.BlockServer(READER, tmp_path)

@@ -3,7 +3,7 @@ the clipboard holds into a clean interpreter, and sees the output the page shows
 
 The `copied` fixture (conftest.py) clicks every copy button of a page once; each
 block's test runs its own text on the reader's CPU path, a run that test_site.py's
-test of the same block shares when both land in one process (support.run_alone).
+test of the same block shares, whichever worker runs them (support.run_alone).
 """
 
 from pathlib import Path
