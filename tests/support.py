@@ -286,7 +286,7 @@ class CpuPath:
 # ill-conditioned computation depend on PyTorch's kernels (ATEN_CPU_CAPABILITY), MKL's
 # code path (MKL_CBWR) and how many threads split a reduction (OMP_NUM_THREADS).
 # Together these cover ATEN_CPU_CAPABILITY unset/default/avx2/avx512, MKL_CBWR
-# unset/COMPATIBLE/AVX2, and one thread.
+# unset/COMPATIBLE/AVX2, and one thread; four of them run on a CPU without AVX-512.
 CPU_PATHS = (
     CpuPath("auto", {}, "the reader's default: PyTorch and MKL pick the CPU's best paths"),
     CpuPath(
@@ -299,6 +299,12 @@ CPU_PATHS = (
         "avx2-1thread",
         {"ATEN_CPU_CAPABILITY": "avx2", "MKL_CBWR": "AVX2", "OMP_NUM_THREADS": "1"},
         "a one-core runner or notebook: AVX2 kernels, no reduction split across threads",
+    ),
+    CpuPath(
+        "default-1thread",
+        {"ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"},
+        "plain kernels with MKL left to choose, on one thread: the fourth path that runs"
+        " on a CPU without AVX-512",
     ),
     CpuPath(
         "avx512",
@@ -381,14 +387,18 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
     def threads() -> int:  # 0 where there is no /proc to count them in (not Linux)
         return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 0
 
+    environ = dict(os.environ)  # torch._dynamo's import sets TORCHINDUCTOR_CACHE_DIR
     import numpy  # matplotlib imports it: first, to count OpenBLAS's thread
 
     after_numpy = threads()
     import matplotlib.pyplot  # noqa: F401
     import torch
+    import torch._dynamo  # noqa: F401  an optimizer's first step imports it: 1.3 s a block
 
     import linreg
 
+    os.environ.clear()  # a block starts with the allowlisted environment, no more
+    os.environ.update(environ)
     answers.write(json.dumps({"linreg": linreg.__file__, "threads": [after_numpy, threads()]}))
     answers.write("\n")
     answers.flush()
