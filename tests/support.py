@@ -122,7 +122,7 @@ OUTPUT_PREFIX = "#>"
 SKIP_PREFIX = "skip: "
 
 
-def _output_strings(source: str) -> list[ast.Expr]:
+def output_strings(source: str) -> list[ast.Expr]:
     """The bare strings starting with a newline: pytest-examples' multi-line output."""
     return [
         node
@@ -153,7 +153,7 @@ def shown_output(source: str) -> str:
     for token in _output_comments(source):
         text = token.string[len(OUTPUT_PREFIX) :]
         pieces.append((token.start[0], text[1:] if text.startswith(" ") else text))
-    for node in _output_strings(source):
+    for node in output_strings(source):
         # Under a `for` or `except`, pytest-examples indents the string like its code.
         indent = " " * node.col_offset
         text = node.value.value[1:].removesuffix("\n" + indent)  # type: ignore[attr-defined]
@@ -172,7 +172,7 @@ def without_output(source: str) -> str:
     for token in _output_comments(source):
         row, column = token.start
         lines[row - 1] = lines[row - 1][:column] + OUTPUT_PREFIX
-    for node in _output_strings(source):
+    for node in output_strings(source):
         for row in range(node.lineno, (node.end_lineno or node.lineno) - 1):
             lines[row] = ""  # inside the quotes; the quotes stay, so the code is the same
     return "\n".join(lines)

@@ -8,7 +8,6 @@ failing lab cell fails the `built_site` fixture; here we check that a lab's note
 is its source plus the install cell.
 """
 
-import ast
 import importlib.util
 import json
 import re
@@ -23,7 +22,7 @@ from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
 
-from tests.support import DOCS, ROOT, page_html
+from tests.support import DOCS, ROOT, output_strings, page_html, shown_output
 
 
 def load_hook() -> ModuleType:
@@ -187,22 +186,9 @@ def test_output_strings_become_output_comments() -> None:
     assert hook.output_strings_as_comments("%pip install x") == "%pip install x"
 
 
-def bare_output_strings(source: str) -> list[str]:
-    return [
-        node.value.value
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-        and node.value.value.startswith("\n")
-    ]
-
-
 def test_notebook_cells_show_the_pages_output_as_comments_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.support import shown_output
-
     converted = 0
     for page in CHAPTERS:
         source = (ROOT / "docs" / page).read_text("utf-8")
@@ -214,9 +200,9 @@ def test_notebook_cells_show_the_pages_output_as_comments_only(
             if cell.cell_type != "code":
                 assert cell.source == written.source
                 continue
-            assert bare_output_strings(cell.source) == [], (page, cell.source)
+            assert output_strings(cell.source) == [], (page, cell.source)
             assert shown_output(cell.source) == shown_output(written.source), page
-            converted += bool(bare_output_strings(written.source))
+            converted += bool(output_strings(written.source))
     assert converted >= 2, "training-loop and nn-module show multi-line output"
 
 
