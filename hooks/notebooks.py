@@ -11,6 +11,7 @@ page's title: "Download notebook" and "Open in Colab". Nothing is written by han
   `??? success "Solution"` is a cell too), and relative links point at the
   published site. Blocks the doc tests skip (```` ```{.py test="skip: ..."} ````)
   and non-Python blocks stay Markdown text; `#>` output comments stay as comments.
+  A heading's anchor (`## Title { #anchor }`, attr_list) is dropped.
   Multi-line output, which a page shows as a bare triple-quoted string after the `print`
   (pytest-examples' format), becomes `#>` comment lines too: in a notebook a bare
   string that ends a cell is echoed as the cell's `Out[]` value, a second copy of
@@ -71,6 +72,7 @@ ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) *([\w-]+)(?: +"([^"]*)")? *$')
 PY_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}) *(?:py|python)\b[^{\n]*$", re.MULTILINE)
 LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
 CELL_MAGIC = re.compile(r"^%%(\w+)\n")
+HEADING_ATTRIBUTES = re.compile(r"^(#{1,6} .*?) *\{:? *#[\w-]+ *\} *$", re.MULTILINE)
 KERNEL_METADATA = {
     "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
     "language_info": {"name": "python"},
@@ -166,6 +168,7 @@ def markdown_notebook(
 ) -> nbformat.NotebookNode:
     """The notebook of a MkDocs Markdown page: its prose and its Python blocks, in order."""
     body, _ = get_data(markdown)  # drop YAML front matter, as MkDocs does
+    body = HEADING_ATTRIBUTES.sub(r"\1", body)
     text = PY_FENCE.sub(r"\1\2python", absolute_links(plain_admonitions(body), resolve))
     notebook = jupytext.reads(text, fmt="md")
     for index, cell in enumerate(notebook.cells):

@@ -15,6 +15,7 @@ import ast
 import builtins
 import functools
 import hashlib
+import importlib.util
 import inspect
 import io
 import json
@@ -29,6 +30,7 @@ import tempfile
 import tokenize
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NamedTuple
 from unittest import mock
 
@@ -64,6 +66,15 @@ def page_html(site: Path, page: Path) -> Path:
     if relative.name == "index":
         return site / relative.parent / "index.html"
     return site / relative / "index.html"
+
+
+def load_hook(name: str) -> ModuleType:
+    """hooks/<name>.py, imported as MkDocs imports it (the hooks are no package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def url_path(page: Path) -> str:

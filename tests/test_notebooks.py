@@ -8,11 +8,9 @@ failing lab cell fails the `built_site` fixture; here we check that a lab's note
 is its source plus the install cell.
 """
 
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
 
 import jupytext
 import nbformat
@@ -22,18 +20,9 @@ from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
 
-from tests.support import DOCS, ROOT, output_strings, page_html, shown_output
+from tests.support import DOCS, ROOT, load_hook, output_strings, page_html, shown_output
 
-
-def load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks/notebooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = load_hook("notebooks")
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 
 
@@ -114,7 +103,7 @@ def test_lab_notebook_is_the_lab_plus_the_install_cell(page: str, built_site: Pa
 PAGE = """---
 title: A page
 ---
-# Title
+# Title { #the-title }
 
 Prose with $x^2$ and a [link](other.md#part) and ![a figure](figures/residuals.svg).
 
