@@ -3,7 +3,8 @@
 The site, doc, notebook and browser tests and benchmarks/page_weight.py import
 from here; no test module imports another.
 
-- Pages: `PAGES`, `page_html`, `url_path`; their blocks: `page_examples` (from the
+- Pages: `PAGES`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
+  and `RAW_TEX`, what a formula left unrendered looks like; their blocks: `page_examples` (from the
   Markdown, docstring examples of `::: object` pages included), `code_blocks` (from
   the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check).
 - Running a copied block as a reader would, on each CPU path of `CPU_PATHS`:
@@ -34,6 +35,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 from unittest import mock
 
+import jupytext
 import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
@@ -125,6 +127,31 @@ def python_blocks() -> list:
         for page in MARKDOWN_PAGES
         for index, example in enumerate(page_examples(page))
     ]
+
+
+# --- formulas ---------------------------------------------------------------------
+
+# Formulas as written in Markdown, code removed first: $$...$$, \[...\], \(...\), $...$.
+FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.M | re.S)
+INLINE_CODE = re.compile(r"(`+).+?\1", re.S)
+FORMULA = re.compile(
+    r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)|(?<![\\$])\$[^\s$][^$\n]*?(?<!\s)\$", re.S
+)
+# TeX left as text: what a formula that KaTeX never saw looks like to a reader.
+RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\begin\{|(?<!\\)\$[^\s$][^$\n]*\$")
+
+
+def page_markdown(page: Path) -> str:
+    """A page's Markdown: the file, or a lab's Markdown cells (its code cells are code)."""
+    if page.suffix == ".py":
+        cells = jupytext.read(page).cells
+        return "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+    return page.read_text("utf-8")
+
+
+def formulas_in_source(page: Path) -> list[str]:
+    """The formulas a page's author wrote, outside code."""
+    return FORMULA.findall(INLINE_CODE.sub("", FENCE.sub("", page_markdown(page))))
 
 
 # --- what a block shows -----------------------------------------------------------

@@ -137,24 +137,24 @@ def open_page(browser: "Browser", site_url: str) -> Iterator[Opener]:
     opener.close()
 
 
-# What the article became once KaTeX ran: its formulas (pymdownx.arithmatex wraps
-# each in .arithmatex; in a lab's notebook cells KaTeX renders $...$ in place, so
-# those count as the .katex elements outside any .arithmatex), those without
-# rendered math in them, KaTeX's error boxes,
-# and the prose text, without code and without KaTeX's hidden MathML copy (whose
-# TeX annotation would look like raw TeX).
+# The article's math as the build left it (hooks/math.py: no math JavaScript runs):
+# its formulas (every one, a lab's too, is an .arithmatex element holding KaTeX's
+# markup), those without rendered math in them, KaTeX's error boxes, and the prose
+# text, without code and without KaTeX's hidden MathML copy (whose TeX annotation
+# would look like raw TeX).
 MATH_JS = """() => {
   const article = document.querySelector("article");
   const formulas = [...article.querySelectorAll(".arithmatex")];
   const prose = article.cloneNode(true);
-  prose.querySelectorAll(".katex-mathml, pre, code, script").forEach(e => e.remove());
-  const inNotebook = [...article.querySelectorAll(".katex")]
-    .filter(k => !k.closest(".arithmatex"));
+  prose.querySelectorAll(".katex-mathml, pre, code, script, style")
+    .forEach(e => e.remove());
   return {
-    formulas: formulas.length + inNotebook.length,
+    formulas: article.querySelectorAll(".katex").length,
     unrendered: formulas.filter(f => !f.querySelector(".katex")).map(f => f.textContent),
     errors: [...article.querySelectorAll(".katex-error")].map(e => e.textContent),
     prose: prose.textContent,
+    scripts: [...document.scripts].map(s => s.src)
+      .filter(src => /katex|auto-render/.test(src)),
   };
 }"""
 IMAGES_JS = """() => [...document.images].map(image => ({
