@@ -137,7 +137,7 @@ def open_page(browser: "Browser", site_url: str) -> Iterator[Opener]:
     opener.close()
 
 
-# The article's math as the build left it (hooks/math.py: no math JavaScript runs):
+# The article's math as the build left it (hooks/formulas.py: no math JavaScript runs):
 # its formulas (every one, a lab's too, is an .arithmatex element holding KaTeX's
 # markup), those without rendered math in them, KaTeX's error boxes, and the prose
 # text, without code and without KaTeX's hidden MathML copy (whose TeX annotation

@@ -1,4 +1,4 @@
-"""Math rendered at build time (hooks/math.py), read from the built site.
+"""Math rendered at build time (hooks/formulas.py), read from the built site.
 
 Every formula a page's Markdown (a lab's Markdown cells) holds is KaTeX markup in
 the built HTML, inside its `.arithmatex` element, and no page loads math JavaScript.
@@ -6,7 +6,6 @@ The hook itself: bad TeX fails naming the page and the TeX; a lab's `$` is math 
 its Markdown cells only; the V8 context is closed however a build ends.
 """
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -18,23 +17,23 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from py_mini_racer import MiniRacer
 
-from tests.support import PAGES, RAW_TEX, ROOT, formulas_in_source, page_html, url_path
+from tests.support import (
+    PAGES,
+    RAW_TEX,
+    ROOT,
+    formulas_in_source,
+    load_hook,
+    page_html,
+    url_path,
+)
 
-HOOK = ROOT / "hooks/math.py"
+HOOK = ROOT / "hooks/formulas.py"
 KATEX = ROOT / "docs/assets/katex"
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("math_hook", HOOK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
 def hook():
-    module = load_hook()
+    module = load_hook("formulas")
     yield module
     module.close()
 
@@ -164,7 +163,7 @@ def test_interpreter_exits_even_if_no_build_end_closed_the_engine() -> None:
     # the hook closes it at exit too.
     program = f"""
 import importlib.util
-spec = importlib.util.spec_from_file_location("math_hook", {str(HOOK)!r})
+spec = importlib.util.spec_from_file_location("formulas_hook", {str(HOOK)!r})
 hook = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hook)
 print(hook.render("x^2", False, "docs/index.md")[:22])
