@@ -8,7 +8,8 @@ sRGB color space") and clamps after each function. The filter and the background
 read from the CSS the site ships, so this follows the stylesheets when they change.
 
 - `backgrounds()`: Material's --md-default-bg-color in each palette, as sRGB.
-- `figure_filter()`: the dark palette's filter on figures, as a function on a colour.
+- `filter_css()`, `figure_filter()`: the dark palette's filter on figures, as written
+  and as a function on a colour.
 - `on_page(rgba, palette)`: what a colour with alpha becomes on the page.
 - `contrast`, `lightness`: WCAG 2 contrast ratio, CIE L*.
 - `marks(fig)`: every line, marker, text and filled region a figure draws, with the
@@ -117,14 +118,20 @@ def _hue_rotate(degrees: float) -> Callable[[np.ndarray], np.ndarray]:
 FILTER_FUNCTIONS = {"invert": _invert, "hue-rotate": _hue_rotate}
 
 
-@functools.cache
-def figure_filter() -> Callable[[RGB], RGB]:
-    """The `filter` extra.css gives figures in the dark palette, as a function on sRGB."""
+def filter_css() -> str:
+    """The `filter` extra.css gives figures in the dark palette, as written there."""
     (value,) = [
         declarations["filter"]
         for selectors, declarations in _rules(EXTRA_CSS)
         if FIGURE_SELECTOR.replace('"', "") in selectors
     ]
+    return value
+
+
+@functools.cache
+def figure_filter() -> Callable[[RGB], RGB]:
+    """The dark palette's filter on figures, as a function on sRGB."""
+    value = filter_css()
     steps = []
     for token in tinycss2.parse_component_value_list(value, skip_comments=True):
         if token.type == "whitespace":
