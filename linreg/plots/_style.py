@@ -66,12 +66,12 @@ def ramp(n: int) -> list[str]:
     """n colours from light to dark, for an ordered series (epochs, contour levels).
 
     A stretch of cividis, a colour map made for colour-vision deficiency: from its
-    darkest end to 0.6, the lightest that keeps 3:1 contrast on the white page and,
+    darkest end to 0.6, near the lightest that keeps 3:1 contrast on the white page and,
     inverted, on the dark one. Five colours differ by 8.7 or more in lightness (CIE
     L*) in either palette.
     """
     cividis = matplotlib.colormaps["cividis"]
-    return [to_hex(cividis(t)) for t in np.linspace(0.6, 0.0, n)]
+    return [to_hex(cividis(t)) for t in np.linspace(0.0, 0.6, n)[::-1]]  # one: the darkest
 
 
 def cost_axes(ax: Axes, xlabel: str, ylabel: str) -> None:
