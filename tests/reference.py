@@ -39,6 +39,9 @@ QUIZ_X = np.array(
     ]
 )
 QUIZ_Y = np.array([152.0, 185.0, 180.0, 196.0, 142.0])
+# The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008) by the names the
+# pages' alt texts use for them.
+OKABE_ITO = {"blue": "#0072b2", "vermilion": "#d55e00", "bluish green": "#009e73"}
 
 
 def _columns(x: np.ndarray) -> np.ndarray:

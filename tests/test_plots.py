@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from linreg import plots
 from linreg.plots import residuals
-from tests.reference import default_figure
+from tests.reference import OKABE_ITO, default_figure
 
 
 def test_every_listed_figure_draws_without_arguments() -> None:
@@ -43,7 +43,7 @@ def test_train_points_matches_its_alt_text() -> None:
     (points,) = ax.collections
     assert isinstance(points, PathCollection)
     assert points.get_offsets().tolist() == [[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]]
-    assert to_hex(points.get_facecolor()[0]) == to_hex("tab:blue")
+    assert to_hex(points.get_facecolor()[0]) == OKABE_ITO["blue"]
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("hours studied", "score")
 
     (line,) = ax.get_lines()
@@ -58,25 +58,26 @@ def test_train_points_matches_its_alt_text() -> None:
 
 def test_residuals_matches_its_alt_text() -> None:
     """hypothesis-and-cost.md: "Four blue points for the exam scores at 2, 3, 4 and 5
-    hours, the red line y = 13x + 1 passing near them, and a dashed green vertical
+    hours, the vermilion line y = 13x + 1 passing near them, and a dashed green vertical
     segment from each point to the line, labelled with its error: -2, +10, -11 and -5"."""
     (ax,) = default_figure("residuals").axes
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("hours studied", "exam score")
     points, errors = ax.collections
     assert isinstance(points, PathCollection) and isinstance(errors, LineCollection)
     assert points.get_offsets().tolist() == [[2.0, 25.0], [3.0, 50.0], [4.0, 42.0], [5.0, 61.0]]
-    assert to_hex(points.get_facecolor()[0]) == to_hex("tab:blue")
+    assert to_hex(points.get_facecolor()[0]) == OKABE_ITO["blue"]
 
     (line,) = ax.get_lines()
-    assert to_hex(line.get_color()) == to_hex("tab:red")
+    assert to_hex(line.get_color()) == OKABE_ITO["vermilion"]
     line_x, line_y = (np.asarray(a, dtype=float) for a in line.get_data())
     np.testing.assert_allclose(line_y, 13 * line_x + 1, rtol=1e-6)
     assert line_x.min() < 2.0 and line_x.max() > 5.0, "the line spans every point"
 
     # 13x + 1 at x = 2, 3, 4, 5 is 27, 40, 53, 66: each segment runs from there to the point.
-    dashed = LineCollection([], linestyles="dashed").get_linestyle()
-    assert errors.get_linestyle() == dashed
-    assert to_hex(errors.get_color()[0]) == to_hex("tab:green")
+    # (dash lengths scale with the line's width)
+    dashed = LineCollection([], linestyles="dashed", linewidths=errors.get_linewidth())
+    assert errors.get_linestyle() == dashed.get_linestyle()
+    assert to_hex(errors.get_color()[0]) == OKABE_ITO["bluish green"]
     assert [segment.tolist() for segment in errors.get_segments()] == [
         [[2.0, 27.0], [2.0, 25.0]],
         [[3.0, 40.0], [3.0, 50.0]],

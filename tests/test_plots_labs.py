@@ -12,11 +12,12 @@ import math
 import numpy as np
 import pytest
 import torch
-from matplotlib.colors import to_hex
+from matplotlib.colors import to_hex, to_rgb
 
 from linreg.plots import cost_history, cost_panels, fit_snapshots, path_on_contours
-from linreg.plots._style import DATA, MODEL
+from linreg.plots._style import DATA
 from linreg.plots.labs import first_below
+from tests.colours import lightness
 from tests.reference import (
     TRAIN_X,
     TRAIN_Y,
@@ -41,8 +42,8 @@ def test_fit_snapshots_matches_the_lab() -> None:
     assert points.get_offsets().tolist() == [[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]]
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == [f"epoch {e}" for e in SNAPSHOT_EPOCHS]
-    alphas = [line.get_alpha() for line in lines]
-    assert alphas == sorted(alphas) and alphas[-1] == 1, "from faint to strong"
+    shades = [lightness(to_rgb(line.get_color())) for line in lines]
+    assert shades == sorted(shades, reverse=True), "from light to dark"
 
     params, _ = descend(TRAIN_X, TRAIN_Y, lr=0.01, epochs=1000)
     heights = []
@@ -165,12 +166,12 @@ def test_fit_snapshots_draws_one_line_per_epoch_in_epoch_order() -> None:
     ax = fit_snapshots(X, Y, {100: (2.0, 1.0), 0: (0.0, 0.0)}).axes[0]
     early, late = ax.get_lines()
     assert [early.get_label(), late.get_label()] == ["epoch 0", "epoch 100"]
-    assert early.get_alpha() < late.get_alpha() == 1
+    assert lightness(to_rgb(early.get_color())) > lightness(to_rgb(late.get_color()))
     # x spans the data, 1 to 3, half a unit beyond: 0.5 and 3.5, where 2x + 1 is 2 and 8.
     np.testing.assert_allclose(late.get_xydata(), [[0.5, 2.0], [3.5, 8.0]], rtol=1e-6)
     [points] = ax.collections
     assert points.get_offsets().tolist() == [[1.0, 3.0], [2.0, 5.0], [3.0, 7.0]]
-    assert to_hex(points.get_facecolor()[0]) == DATA and late.get_color() == MODEL
+    assert to_hex(points.get_facecolor()[0]) == DATA
 
 
 def test_cost_history_is_log_scaled_with_one_line_per_run() -> None:

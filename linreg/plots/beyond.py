@@ -4,6 +4,7 @@ Each figure trains its own small model with plain `torch.optim.SGD`, the loop th
 pages teach, and draws what the run recorded.
 """
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -12,7 +13,7 @@ from matplotlib.figure import Figure
 from torch import nn
 
 from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
-from linreg.plots._style import DATA, ERROR, MODEL, new_figure
+from linreg.plots._style import DATA, MODEL, SERIES, cost_axes, new_figure, ramp, styled
 from linreg.train import closed_form
 
 __all__ = ["batch_sizes", "descent_path", "learning_rates", "module_vs_hand"]
@@ -64,14 +65,13 @@ def _cost_axes(
 ) -> Figure:
     """Label a figure of cost curves, with the cost on a log scale."""
     ax = fig.axes[0]
-    ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    cost_axes(ax, xlabel, ylabel)
     ax.set_title(title)
     ax.legend()
     return fig
 
 
+@styled
 def learning_rates(rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 30) -> Figure:
     """Cost per epoch on the raw quiz scores for a few learning rates, on a log scale.
 
@@ -88,14 +88,15 @@ def learning_rates(rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 
     x_train, y_train = quiz_scores()
     fig = new_figure()
     ax = fig.axes[0]
-    for lr, color in zip(rates, (MODEL, DATA, ERROR), strict=False):
+    for lr, (color, style) in zip(rates, itertools.cycle(SERIES)):
         params, predict = _hand_model(x_train.shape[1])
         record = _full_cost(predict, x_train, y_train)
         history = _descend(params, predict, lambda: [(x_train, y_train)], lr, epochs, record)
-        ax.plot(history, color=color, label=f"lr = {lr:g}")
-    return _cost_axes(fig, "Raw quiz scores: one notch too large and the cost explodes")
+        ax.plot(history, color=color, linestyle=style, label=f"lr = {lr:g}")
+    return _cost_axes(fig, "Raw quiz scores: one notch too large\nand the cost explodes")
 
 
+@styled
 def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
     """Cost per epoch of the hand-written W, b and of nn.Linear(1, 1), both from zero.
 
@@ -135,11 +136,12 @@ def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
     )
     fig = new_figure()
     ax = fig.axes[0]
-    ax.plot(hand, color=DATA, linewidth=4, alpha=0.5, label="hand-written W, b")
+    ax.plot(hand, color=DATA, linewidth=6, label="hand-written W, b")
     ax.plot(module, color=MODEL, linestyle="dashed", label="nn.Linear(1, 1)")
-    return _cost_axes(fig, "Same start, same updates: the two curves are one")
+    return _cost_axes(fig, "Same start, same updates:\nthe two curves are one")
 
 
+@styled
 def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Figure:
     """Cost on all 1000 samples of `noisy_line()` after every update, for a few batch sizes.
 
@@ -159,7 +161,7 @@ def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Fi
     n = len(x_train)
     fig = new_figure()
     ax = fig.axes[0]
-    for size, color in zip(sizes, (MODEL, DATA, ERROR), strict=False):
+    for size, (color, style) in zip(sizes, itertools.cycle(SERIES)):
         generator = torch.Generator().manual_seed(0)
 
         def shuffled(size: int = size, generator: torch.Generator = generator) -> Iterable:
@@ -170,11 +172,12 @@ def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Fi
         record = _full_cost(predict, x_train, y_train)
         history = _descend(params, predict, shuffled, 0.01, epochs, record)
         steps = torch.arange(len(history)) / ((len(history) - 1) / epochs)
-        ax.plot(steps, history, color=color, label=f"batch_size = {size}")
+        ax.plot(steps, history, color=color, linestyle=style, label=f"batch_size = {size}")
     title = "Smaller batches: more, noisier steps per pass"
-    return _cost_axes(fig, title, "epoch (one pass over the 1000 samples)", "cost on all samples")
+    return _cost_axes(fig, title, "epoch (one pass over all 1000 samples)", "cost on all samples")
 
 
+@styled
 def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
     """Cost contours over (W, b) for the exam scores, the gradient descent path from (0, 0),
     and the closed-form solution where the path ends.
@@ -211,16 +214,18 @@ def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
     ).mean(-1)
     fig = new_figure()
     ax = fig.axes[0]
-    contours = ax.contour(grid_w, grid_b, costs, levels=torch.logspace(1.6, 3.4, 12), alpha=0.6)
-    ax.clabel(contours, fmt="%.0f", fontsize=7)
+    levels = torch.logspace(1.6, 3.4, 12)
+    # Dark at the bottom of the valley, lighter uphill; every other level labelled.
+    contours = ax.contour(grid_w, grid_b, costs, levels=levels, colors=ramp(len(levels))[::-1])
+    ax.clabel(contours, contours.levels[::2], fmt="%.0f")
     ws, bs = zip(*path, strict=True)
-    ax.plot(ws, bs, color=MODEL, marker=".", markersize=2, label=f"gradient descent, lr = {lr:g}")
+    ax.plot(ws, bs, color=MODEL, marker=".", markersize=3, label=f"gradient descent, lr = {lr:g}")
     ax.plot(
-        [w_star], [b_star], color=DATA, marker="*", markersize=14, linestyle="none",
+        [w_star], [b_star], color=DATA, marker="*", markersize=16, linestyle="none",
         label="closed form (lstsq)",
     )  # fmt: skip
     ax.set_xlabel("W")
     ax.set_ylabel("b")
-    ax.set_title("Gradient descent walks to where the closed form jumps")
+    ax.set_title("Gradient descent walks\nto where the closed form jumps")
     ax.legend(loc="upper left")
     return fig

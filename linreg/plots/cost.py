@@ -4,11 +4,12 @@ import torch
 from matplotlib.figure import Figure
 
 from linreg.data import exam_scores
-from linreg.plots._style import DATA, ERROR, MODEL, new_figure
+from linreg.plots._style import DATA, ERROR, MODEL, new_figure, styled
 
 __all__ = ["residuals"]
 
 
+@styled
 def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     """The exam scores, the line y = weight * x + bias, and each residual as a segment.
 
@@ -55,6 +56,6 @@ def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     ax.set_xticks(x.tolist())
     ax.set_xlabel("hours studied")
     ax.set_ylabel("exam score")
-    ax.set_title("Each error is the vertical gap between a point and the line")
+    ax.set_title("Each error is the vertical gap\nbetween a point and the line")
     ax.legend(loc="upper left")
     return fig

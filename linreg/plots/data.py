@@ -3,11 +3,12 @@
 from matplotlib.figure import Figure
 
 from linreg.data import train_data
-from linreg.plots._style import DATA, MODEL, new_figure
+from linreg.plots._style import DATA, MODEL, new_figure, styled
 
 __all__ = ["train_points"]
 
 
+@styled
 def train_points() -> Figure:
     """The three training samples, hours against score, with the line y = 2x they lie on.
 

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from linreg.checks import real_numbers
 from linreg.data import train_data
 from linreg.loss import mse
-from linreg.plots._style import DATA, ERROR, MODEL, new_figure
+from linreg.plots._style import DATA, ERROR, MODEL, new_figure, styled
 
 __all__ = ["cost_curve", "descent_steps"]
 
@@ -42,6 +42,7 @@ def _draw_bowl(ax: Axes, low: float, high: float) -> None:
     ax.set_ylabel("cost(W), b = 0")
 
 
+@styled
 def cost_curve(tangent_at: Sequence[float] = (0.5, 2.0, 3.5)) -> Figure:
     """The cost as a function of W (b = 0): a bowl, with its tangent line at each W given.
 
@@ -72,13 +73,15 @@ def cost_curve(tangent_at: Sequence[float] = (0.5, 2.0, 3.5)) -> Figure:
     for w in points:
         cost, slope = _cost_and_slope(w)
         ends = [w - TANGENT_HALF_WIDTH, w + TANGENT_HALF_WIDTH]
-        ax.plot(ends, [cost + slope * (end - w) for end in ends], color=ERROR, gid="tangent")
+        tangent = [cost + slope * (end - w) for end in ends]
+        ax.plot(ends, tangent, color=ERROR, linestyle="dashed", gid="tangent")
         ax.scatter([w], [cost], color=DATA, zorder=3)
         ax.annotate(f"slope {slope:.3g}", (w, cost), xytext=(0, 10), textcoords="offset points")
-    ax.set_title("The cost is a bowl; the tangent's slope says which way is down")
+    ax.set_title("The cost is a bowl;\nthe tangent's slope says which way is down")
     return fig
 
 
+@styled
 def descent_steps(lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8) -> Figure:
     """Gradient descent on the bowl from W = 0, one panel per learning rate.
 
@@ -118,7 +121,7 @@ def descent_steps(lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8
     high = max([DEFAULT_RANGE[1], *(max(path) + 0.5 for path in paths)])
     ncols = min(len(rates), 2)
     nrows = math.ceil(len(rates) / ncols)
-    fig = new_figure(width=4.0 * ncols, height=3.2 * nrows)
+    fig = new_figure(width=5.0, height=0.6 + 2.2 * nrows)
     fig.clear()
     axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).flatten()
     for ax in axes[len(rates) :]:

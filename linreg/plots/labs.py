@@ -8,24 +8,32 @@ y = 2, 4, 6), which is what the site's figure hook renders.
 """
 
 import functools
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 
 import torch
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from linreg.checks import real_numbers
 from linreg.data import train_data
-from linreg.plots._style import DATA, ERROR, MODEL, new_figure
+from linreg.plots._style import (
+    DATA,
+    GUIDE,
+    INK,
+    MODEL,
+    SERIES,
+    cost_axes,
+    new_figure,
+    ramp,
+    styled,
+)
 
 __all__ = ["cost_history", "cost_panels", "fit_snapshots", "path_on_contours"]
 
 DEFAULT_LR = 0.01
 DEFAULT_EPOCHS = 1000
 DEFAULT_THRESHOLD = 1e-3
-RUN_COLORS = (MODEL, DATA, ERROR, "#9467bd", "#8c564b")
 
 
 @functools.cache  # the default figures share one run; the build draws them all
@@ -125,19 +133,13 @@ def _outcome(costs: Sequence[float], reached: int | None) -> str:
     return "not yet"
 
 
-def _cost_axes(ax: Axes, xlabel: str = "epoch") -> None:
-    ax.set_yscale("log")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole numbers
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("cost (log scale)")
-
-
+@styled
 def fit_snapshots(
     x: torch.Tensor | None = None,
     y: torch.Tensor | None = None,
     snapshots: Mapping[int, tuple[float, float]] | None = None,
 ) -> Figure:
-    """The data and the line y = W x + b at each recorded epoch, from faint to strong.
+    """The data and the line y = W x + b at each recorded epoch, from light to dark.
 
     `snapshots` maps an epoch to the (W, b) the loop had then. By default: the
     chapter's training data and a run with lr = 0.01, seen at epochs 0, 10, 50, 200, 1000.
@@ -171,18 +173,17 @@ def fit_snapshots(
     ax.scatter(xs, ys, color=DATA, zorder=3, label="data")
     line_x = torch.linspace(float(xs.min()) - 0.5, float(xs.max()) + 0.5, 2)
     epochs = sorted(snapshots)
-    for rank, epoch in enumerate(epochs, start=1):
+    for color, epoch in zip(ramp(len(epochs)), epochs, strict=True):
         W, b = _pair("fit_snapshots", f"snapshots[{epoch}]", snapshots[epoch])
-        ax.plot(
-            line_x, W * line_x + b, color=MODEL, alpha=rank / len(epochs), label=f"epoch {epoch}"
-        )
+        ax.plot(line_x, W * line_x + b, color=color, label=f"epoch {epoch}")
     ax.set_xlabel("x")
     ax.set_ylabel("y")
-    ax.set_title("The line moves onto the data as training goes on")
-    ax.legend(loc="upper left", fontsize="small")
+    ax.set_title("The line moves onto the data")
+    ax.legend(loc="upper left")
     return fig
 
 
+@styled
 def cost_history(
     costs: Mapping[str, Sequence[float]] | Sequence[float] | None = None,
     *,
@@ -215,16 +216,17 @@ def cost_history(
     runs = _runs("cost_history", costs)
     fig = new_figure()
     ax = fig.axes[0]
-    for color, (name, run) in zip(RUN_COLORS * len(runs), runs.items(), strict=False):
-        ax.plot(range(len(run)), run, color=color, label=name)
+    for (color, style), (name, run) in zip(itertools.cycle(SERIES), runs.items()):
+        ax.plot(range(len(run)), run, color=color, linestyle=style, label=name)
     if threshold is not None:
-        ax.axhline(threshold, color="gray", linestyle="dashed", label=f"threshold {threshold:g}")
-    _cost_axes(ax)
+        ax.axhline(threshold, color=GUIDE, linestyle="dashed", label=f"threshold {threshold:g}")
+    cost_axes(ax, "epoch", "cost (log scale)")
     ax.set_title("Cost per epoch")
     ax.legend(loc="upper right")
     return fig
 
 
+@styled
 def cost_panels(
     costs: Mapping[str, Sequence[float]] | None = None,
     *,
@@ -255,20 +257,23 @@ def cost_panels(
     runs = _runs("cost_panels", costs)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not threshold > 0:
         raise ValueError(f"cost_panels: threshold must be a positive number, got {threshold!r}")
-    fig = new_figure(width=3.2 * len(runs), height=3.4)
+    # One panel under another, so that each is as wide as a phone's screen.
+    fig = new_figure(height=0.6 + 2.0 * len(runs))
     fig.delaxes(fig.axes[0])
-    axes = fig.subplots(1, len(runs), sharey=False, squeeze=False)[0]
-    for ax, color, (name, run) in zip(axes, RUN_COLORS * len(runs), runs.items(), strict=False):
+    axes = fig.subplots(len(runs), 1, sharex=True, squeeze=False)[:, 0]
+    for ax, (name, run) in zip(axes, runs.items(), strict=True):
         ax.set_facecolor("none")
         ax.grid(True, alpha=0.3)
-        ax.plot(range(len(run)), [c if math.isfinite(c) else math.nan for c in run], color=color)
-        ax.axhline(threshold, color="gray", linestyle="dashed")
+        ax.plot(range(len(run)), [c if math.isfinite(c) else math.nan for c in run], color=MODEL)
+        ax.axhline(threshold, color=GUIDE, linestyle="dashed")
         reached = first_below(run, threshold)
         ax.set_title(f"{name}: {_outcome(run, reached)}")
-        _cost_axes(ax)
+        cost_axes(ax, "epoch", "cost (log scale)")
+        ax.label_outer()
     return fig
 
 
+@styled
 def path_on_contours(
     x: torch.Tensor | None = None,
     y: torch.Tensor | None = None,
@@ -315,13 +320,14 @@ def path_on_contours(
     fig = new_figure()
     ax = fig.axes[0]
     levels = torch.logspace(low, math.log10(float(surface.max())), 12)
-    contours = ax.contour(grid_w, grid_b, surface, levels=levels, cmap="viridis", alpha=0.7)
-    ax.clabel(contours, fmt="%.2g", fontsize=7)
-    ax.plot(ws, bs, color=MODEL, marker=".", markersize=3, label="path of (W, b)")
+    # Dark at the bottom of the valley, lighter uphill; every other level labelled.
+    contours = ax.contour(grid_w, grid_b, surface, levels=levels, colors=ramp(len(levels))[::-1])
+    ax.clabel(contours, contours.levels[::2], fmt="%.2g")
+    ax.plot(ws, bs, color=MODEL, marker=".", markersize=4, label="path of (W, b)")
     ax.plot(ws[:1], bs[:1], color=DATA, marker="o", linestyle="none", label="start")
-    ax.plot(ws[-1:], bs[-1:], color=ERROR, marker="*", markersize=12, linestyle="none", label="end")
+    ax.plot(ws[-1:], bs[-1:], color=INK, marker="*", markersize=14, linestyle="none", label="end")
     ax.set_xlabel("W")
     ax.set_ylabel("b")
-    ax.set_title("Gradient descent follows the slope of the cost surface")
+    ax.set_title("Down the slope of the cost surface")
     ax.legend(loc="upper right")
     return fig

@@ -1,0 +1,111 @@
+"""Every text in every figure is at least 9 px tall where the page shows it, on a phone
+(390 px wide) and on a laptop (1280 px).
+
+A figure's text size on screen is its font size in the SVG times the scale at which the
+page draws the SVG. Matplotlib writes each text as a group `g#text_N` of glyph outlines
+(`<use>`), 100 units to the em (`TextToPath.FONT_SCALE`), under the transforms that
+size it; mathtext glyphs (a log axis's exponents) carry their own smaller scale. The
+browser composes those transforms: a glyph's `getScreenCTM()` maps its em to CSS px.
+A figure is an <img>: a page's links figures/<name>.svg, a lab's carries its SVG in a
+data: URL (mkdocs-jupyter). Its SVG is fetched and laid out, hidden, at the size the
+img is drawn, to be measured.
+"""
+
+import io
+from pathlib import Path
+
+import pytest
+from matplotlib.colors import to_hex, to_rgba
+from matplotlib.textpath import TextToPath
+from PIL import Image
+
+from linreg.plots._style import DATA, ERROR, GUIDE, INK, MODEL, ramp
+from tests.colours import backgrounds, filter_css, on_page
+from tests.support import PAGES, url_path
+
+MIN_TEXT_PX = 9
+VIEWPORTS = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
+# Pages that show figures: the labs draw them in cells, other pages link figures/*.svg.
+FIGURE_PAGES = [
+    page for page in PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
+]
+
+TEXT_SIZES_JS = """async (em) => {
+  const texts = svg => [...svg.querySelectorAll('g[id^="text_"]')].map(group => {
+    const comment = [...group.childNodes].find(n => n.nodeType === Node.COMMENT_NODE);
+    const sizes = [...group.querySelectorAll("use")].map(use => {
+      const m = use.getScreenCTM();
+      return em * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    });
+    return {text: comment ? comment.textContent.trim() : group.id, px: Math.min(...sizes)};
+  });
+  const figures = [], rasters = [];
+  const images = [...document.querySelectorAll("article img")].filter(img =>
+    img.getAttribute("src").includes("figures/") || img.closest(".jp-OutputArea-output"));
+  for (const [i, img] of images.entries()) {
+    const name = img.closest(".jp-OutputArea-output") ? `lab figure ${i + 1}` : img.src;
+    if (!img.src.startsWith("data:image/svg+xml") && !img.src.endsWith(".svg")) {
+      rasters.push(name);
+      continue;
+    }
+    const source = await (await fetch(img.src)).text();
+    const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
+    const svg = document.importNode(parsed.documentElement, true);
+    const holder = document.createElement("div");
+    holder.style.cssText = "position: absolute; top: 0; left: 0; visibility: hidden";
+    svg.style.width = img.clientWidth + "px";
+    svg.style.height = img.clientHeight + "px";
+    holder.append(svg);
+    document.body.append(holder);
+    figures.push({figure: name, width: img.clientWidth, texts: texts(svg)});
+    holder.remove();
+  }
+  return {figures, rasters};
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: url_path(p).strip("/"))
+def test_figure_text_is_at_least_9_px(source: Path, viewport: str, open_page) -> None:
+    page, _ = open_page(url_path(source))
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.wait_for_function("[...document.images].every(image => image.complete)")
+    found = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
+    assert found["rasters"] == [], "raster figures: draw SVG so their text can be measured"
+    assert found["figures"], "no figure found on a page that shows figures"
+    small = [
+        f"{figure['figure']} at {figure['width']} px: {text['text']!r} {text['px']:.1f} px"
+        for figure in found["figures"]
+        for text in figure["texts"]
+        if text["px"] < MIN_TEXT_PX
+    ]
+    assert all(figure["width"] > 0 for figure in found["figures"]), "a figure not drawn"
+    assert all(figure["texts"] for figure in found["figures"]), "a figure without text?"
+    assert small == [], f"text under {MIN_TEXT_PX} px:\n" + "\n".join(small)
+
+
+def test_the_dark_filter_maths_is_chromiums(browser) -> None:
+    """tests/colours.py computes what the dark palette's filter makes of a colour; here
+    Chromium paints the figures' colours through that filter on the dark background,
+    and each pixel must be what the maths says, to 8-bit rounding."""
+    colours = [DATA, MODEL, ERROR, INK, GUIDE, *ramp(2), "#ff0000", "#ffffff"]
+    swatches = [to_rgba(c) for c in colours] + [to_rgba(MODEL, 0.5), to_rgba(DATA, 0.2)]
+    dark = ", ".join(f"{round(c * 255)}" for c in backgrounds()["dark"])
+    cells = "".join(
+        f'<div style="width: 20px; height: 20px; filter: {filter_css()}; '
+        f'background: rgba({r * 255}, {g * 255}, {b * 255}, {a})"></div>'
+        for r, g, b, a in swatches
+    )
+    page = browser.new_page(viewport={"width": 100, "height": 40 * len(swatches)})
+    try:
+        page.set_content(f'<body style="margin: 0; background: rgb({dark})">{cells}</body>')
+        shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    finally:
+        page.close()
+    off = []
+    for i, rgba in enumerate(swatches):
+        painted = shot.getpixel((10, 20 * i + 10))
+        expected = [round(c * 255) for c in on_page(rgba, "dark")]
+        if max(abs(p - e) for p, e in zip(painted, expected, strict=True)) > 2:
+            off.append(f"{to_hex(rgba, keep_alpha=True)}: Chromium {painted}, maths {expected}")
+    assert off == [], "\n".join(off)
