@@ -197,10 +197,11 @@ KATEX_COLOURS_JS = (
 # coordinates) and the colour behind it; and what runs out of sight with no box that
 # scrolls to it: past the window's edge, cut by an ancestor that clips, or left of
 # the start of the box that scrolls it (a box scrolls right, never left of its start).
-# Skipped: what is not shown, KaTeX's MathML copy for screen readers (visually
-# hidden by design), the inside of SVGs, and what KaTeX itself clips (glyph boxes).
+# Measured once the fonts are in. Skipped: what is not shown, KaTeX's MathML copy
+# for screen readers (visually hidden by design), the inside of SVGs, and what KaTeX
+# itself clips (glyph boxes).
 LAYOUT_JS = (
-    "() => {"
+    "async () => {await document.fonts.ready;"  # KaTeX's fonts change its layout
     + BACKGROUND_JS
     + """
   const root = document.documentElement, article = document.querySelector("article");
