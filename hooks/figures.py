@@ -4,9 +4,15 @@ Each public plotting function is called with no arguments and saved as
 `figures/<name>.svg` among the site's files, so pages reference figures like any
 other image and `mkdocs build --strict` fails on a figure that does not exist.
 Nothing drawn here is ever committed.
+
+Under `mkdocs serve`, an edit to linreg/ triggers a rebuild (mkdocs.yml `watch`), and
+each build draws with linreg as it is then (`on_pre_build`): MkDocs keeps this module,
+and with it the linreg it imported, from one build to the next.
 """
 
+import importlib
 import io
+import sys
 
 import matplotlib
 
@@ -24,6 +30,14 @@ def render_svg(name: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Forget every linreg module imported so far and import linreg.plots afresh."""
+    global plots
+    for name in [name for name in sys.modules if name.partition(".")[0] == "linreg"]:
+        del sys.modules[name]
+    plots = importlib.import_module("linreg.plots")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -59,8 +59,8 @@ def matrix(caller: str, name: str, value: object, columns: str = "features") -> 
     if value.ndim == 1:
         raise ValueError(
             f"{caller}: {name} must be 2-D (samples, {columns}), got 1-D shape "
-            f"{_shape(value)}; make each value a row with {name}.reshape(-1, 1) "
-            f"or {name}.unsqueeze(1)"
+            f"{_shape(value)};\n"
+            f"make each value a row with {name}.reshape(-1, 1) or {name}.unsqueeze(1)"
         )
     if value.ndim != 2:
         raise ValueError(

@@ -41,8 +41,9 @@ def mse(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     if pred.shape != target.shape:
         raise ValueError(
             f"mse: pred and target must have the same shape, got pred {tuple(pred.shape)} "
-            f"and target {tuple(target.shape)}; broadcasting them would compare every "
-            "prediction with every target. Reshape one, e.g. pred.reshape(target.shape)"
+            f"and target {tuple(target.shape)}:\n"
+            "broadcasting them would compare every prediction with every target.\n"
+            "Reshape one, e.g. pred.reshape(target.shape)"
         )
     checks.nonempty("mse", "pred", pred)
     checks.finite("mse", "pred", pred)

@@ -202,8 +202,9 @@ def fit(
 
 def _diverged(what: str, lr: float) -> DivergenceError:
     return DivergenceError(
-        f"fit: gradient descent diverged: {what} (epochs count from 0) with lr={lr:g}; "
-        f"each step overshoots the minimum. Try a smaller lr, e.g. lr={lr / 10:g}"
+        f"fit: gradient descent diverged with lr={lr:g}:\n"
+        f"{what} (epochs count from 0).\n"
+        f"Each step overshoots the minimum; try a smaller lr, e.g. lr={lr / 10:g}"
     )
 
 

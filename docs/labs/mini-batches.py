@@ -24,7 +24,8 @@ x_train, y_train = quiz_scores()  # 5 students, 3 quiz scores each -> final scor
 def train(batch_size, nb_epochs=20, lr=1e-5):
     """Cost on all samples before training and after every epoch."""
     torch.manual_seed(0)
-    loader = DataLoader(TensorDataset(x_train, y_train), batch_size=batch_size, shuffle=True)
+    dataset = TensorDataset(x_train, y_train)
+    loader = DataLoader(dataset, batch_size=batch_size, shuffle=True)
     W = torch.zeros((3, 1), requires_grad=True)
     b = torch.zeros(1, requires_grad=True)
     optimizer = torch.optim.SGD([W, b], lr=lr)
@@ -39,7 +40,11 @@ def train(batch_size, nb_epochs=20, lr=1e-5):
     return costs
 
 
-runs = {"full batch (5)": train(5), "mini-batch (2)": train(2), "stochastic (1)": train(1)}
+runs = {
+    "full batch (5)": train(5),
+    "mini-batch (2)": train(2),
+    "stochastic (1)": train(1),
+}
 for name, costs in runs.items():
     print(f"{name}: cost after 1 epoch {costs[1]:.2f}, after 20 epochs {costs[-1]:.2f}")
 

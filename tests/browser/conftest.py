@@ -1,10 +1,12 @@
 """The built site, served on 127.0.0.1 and opened in headless Chromium.
 
 One server and one browser a session (a pytest-xdist worker). Each page is
-visited once a run (`visit`): everything the browser saw while loading it, what KaTeX and the
-figures became, and what axe-core reports in the light and the dark palette, is
-recorded in a `Visit`, and the tests in this folder assert on it. Tests that must
-click (copy buttons, search) open pages of their own.
+visited once a run at each width of `VIEWPORTS`, a phone's and a laptop's (`visit`):
+everything the browser saw while loading it, what KaTeX and the figures became, what
+overflows its box, and what axe-core reports in the light and the dark palette, is
+recorded in a `Visit`, and the tests in this folder assert on it; a test that takes
+`visit` runs at both widths. Tests that must click (copy buttons, search) open pages
+of their own.
 
 Chromium comes from Debian (/usr/bin/chromium) and axe-core from npm
 (tests/browser/package.json); `.ci/run` installs both. Without them the tests
@@ -12,6 +14,7 @@ skip with the reason, except in CI (the CI variable is set), where they fail.
 """
 
 import functools
+import io
 import json
 import os
 import shutil
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from filelock import FileLock
+from PIL import Image
 
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, url_path
 
@@ -32,6 +36,9 @@ if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be th
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# The widths every page is checked at: a phone (390 CSS px, iPhone 12 to 15) and a laptop.
+VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
+DESKTOP = "1280px"
 
 
 def missing(what: str) -> None:
@@ -105,15 +112,17 @@ class Traffic:
 
 class Opener:
     """Opens pages of the served site, each in a fresh browser context (light palette,
-    clipboard allowed), loaded until the network is idle and every image decoded."""
+    clipboard allowed, a width of `VIEWPORTS`), loaded until the network is idle and
+    every image decoded."""
 
-    def __init__(self, browser: "Browser", site_url: str) -> None:
+    def __init__(self, browser: "Browser", site_url: str, width: str = DESKTOP) -> None:
         self.browser, self.site_url, self.contexts = browser, site_url, []
+        self.viewport = VIEWPORTS[width]
 
     def __call__(self, path: str) -> tuple["Page", Traffic]:
         context = self.browser.new_context(
             color_scheme="light",
-            viewport={"width": 1280, "height": 900},
+            viewport=self.viewport,
             permissions=["clipboard-read", "clipboard-write"],
         )
         self.contexts.append(context)
@@ -163,16 +172,82 @@ IMAGES_JS = """() => [...document.images].map(image => ({
   alt: (image.getAttribute("alt") || "").trim(),
   filter: getComputedStyle(image).filter,
 }))"""
-# Each rendered formula's text colour and the colour behind it: the first
-# ancestor with a background that is not transparent (the page's, in the end).
-KATEX_COLOURS_JS = """() => [...document.querySelectorAll("article .katex")].map(katex => {
-  let node = katex, background = "rgba(0, 0, 0, 0)";
-  while (node && background === "rgba(0, 0, 0, 0)") {
+# The colour behind an element: the first ancestor with a background that is not
+# transparent (the page's, in the end). A function for the scripts below.
+BACKGROUND_JS = """const backgroundOf = node => {
+  let background = "rgba(0, 0, 0, 0)";
+  for (; node && background === "rgba(0, 0, 0, 0)"; node = node.parentElement) {
     background = getComputedStyle(node).backgroundColor;
-    node = node.parentElement;
   }
-  return {text: katex.textContent, color: getComputedStyle(katex).color, background};
-})"""
+  return background;
+};"""
+# Each rendered formula's text colour and the colour behind it.
+KATEX_COLOURS_JS = (
+    "() => {"
+    + BACKGROUND_JS
+    + """return [...document.querySelectorAll("article .katex")].map(katex => ({
+  text: katex.textContent, color: getComputedStyle(katex).color, background: backgroundOf(katex),
+}))}"""
+)
+# What is wider than its box, in the article: the document's width against the
+# window's (the page must not scroll sideways); each box that scrolls sideways and
+# hides part of its own text past its right edge (not only padding, nor text that a
+# box inside it scrolls), with where
+# its cue must show (2 px inside its right edge, 3 px below its top, in page
+# coordinates) and the colour behind it; and what runs out of sight with no box that
+# scrolls to it: past the window's edge, cut by an ancestor that clips, or left of
+# the start of the box that scrolls it (a box scrolls right, never left of its start).
+# Measured once the fonts are in. Skipped: what is not shown, KaTeX's MathML copy
+# for screen readers (visually hidden by design), the inside of SVGs, and what KaTeX
+# itself clips (glyph boxes).
+LAYOUT_JS = (
+    "async () => {await document.fonts.ready;"  # KaTeX's fonts change its layout
+    + BACKGROUND_JS
+    + """
+  const root = document.documentElement, article = document.querySelector("article");
+  const style = e => getComputedStyle(e);
+  const scrolls = e => ["auto", "scroll"].includes(style(e).overflowX);
+  const name = e => e.tagName.toLowerCase() + [...e.classList].map(c => "." + c).join("");
+  const where = e => `${name(e.parentElement)} > ${name(e)}: ${e.textContent.trim().slice(0, 60)}`;
+  const clipper = e => {  // the nearest box that scrolls or clips e's content
+    while (e !== root && style(e).overflowX === "visible") e = e.parentElement;
+    return e;
+  };
+  const hides = box => {
+    const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+    const texts = document.createTreeWalker(box, NodeFilter.SHOW_TEXT), range = new Range();
+    for (let text; (text = texts.nextNode()); ) {
+      if (!text.data.trim() || clipper(text.parentElement) !== box) continue;
+      range.selectNodeContents(text);
+      if (range.getBoundingClientRect().right > edge + 1) return true;
+    }
+    return false;
+  };
+  const scrollers = [...article.querySelectorAll("*")]
+    .filter(e => scrolls(e) && e.scrollWidth > e.clientWidth + 1 && e.checkVisibility() && hides(e))
+    .map(e => {
+      const box = e.getBoundingClientRect();
+      return {
+        where: where(e),
+        x: Math.floor(box.right + scrollX) - 2,
+        y: Math.floor(box.top + scrollY) + 3,
+        background: backgroundOf(e),
+      };
+    });
+  const cut = [];
+  for (const e of article.querySelectorAll("*")) {
+    if (e.closest(".katex-mathml, svg") || !e.checkVisibility()) continue;
+    const box = e.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const clip = clipper(e.parentElement);
+    if (clip.closest(".katex")) continue;
+    const edge = clip === root ? {left: 0, right: root.clientWidth} : clip.getBoundingClientRect();
+    const right = scrolls(clip) ? Infinity : edge.right;
+    if (box.left < edge.left - 1 || box.right > right + 1) cut.push(where(e));
+  }
+  return {scrollWidth: root.scrollWidth, width: root.clientWidth, scrollers, cut};
+}"""
+)
 AXE_JS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(
   v => ({id: v.id, impact: v.impact, help: v.help,
          targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
@@ -200,37 +275,49 @@ def contrast(foreground: str, background: str) -> float:
 
 @dataclass
 class Palette:
-    """A page in one palette: its scheme, axe's violations, math colours, images."""
+    """A page in one palette: its scheme, axe's violations, math colours, images, and
+    the contrast of each sideways-scrolling box's cue (LAYOUT_JS) on its background."""
 
     scheme: str
     violations: list[dict]
     katex_contrast: list[tuple[str, float]]
     images: list[dict]
+    scroll_cues: list[tuple[str, float]]
 
 
 @dataclass
 class Visit:
-    """Everything one load of a page showed, in the light and then the dark palette."""
+    """Everything one load of a page at one width showed, in the light and then the dark
+    palette; its layout (LAYOUT_JS) is the light palette's, the same in both."""
 
     site_url: str  # the server of the worker that recorded it (xdist: one server each)
     path: str
+    width: str  # a key of VIEWPORTS
     traffic: Traffic
     math: dict
+    layout: dict
     light: Palette
     dark: Palette
 
 
 def look(page: "Page", name: str) -> Palette:
-    """Record the page as it is now, and save a full-page screenshot."""
+    """Record the page as it is now, and save a full-page screenshot; read each
+    sideways-scrolling box's cue off the screenshot, where LAYOUT_JS says it shows."""
     page.wait_for_function("[...document.images].every(image => image.complete)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    shot = page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    pixels = Image.open(io.BytesIO(shot)).convert("RGB")
+    cues = []
+    for box in page.evaluate(LAYOUT_JS)["scrollers"]:
+        shown = "rgb({}, {}, {})".format(*pixels.getpixel((box["x"], box["y"])))
+        cues.append((box["where"], contrast(shown, box["background"])))
     colours = page.evaluate(KATEX_COLOURS_JS)
     return Palette(
         scheme=page.evaluate("document.body.dataset.mdColorScheme"),
         violations=page.evaluate(AXE_JS),
         katex_contrast=[(c["text"], contrast(c["color"], c["background"])) for c in colours],
         images=page.evaluate(IMAGES_JS),
+        scroll_cues=cues,
     )
 
 
@@ -241,25 +328,28 @@ def toggle_palette(page: "Page") -> None:
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
 
 
-def record(opener: Opener, source: Path) -> Visit:
+def record(opener: Opener, source: Path, width: str) -> Visit:
     """Load a page, record it in the light palette, toggle, record it in the dark."""
     path = url_path(source)
     page, traffic = opener(path)
+    # Open every collapsed block (exercise solutions), so that what they hold is checked too.
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
     page.add_script_tag(path=AXE)
-    name = path.strip("/").replace("/", "-") or "index"
+    name = f"{path.strip('/').replace('/', '-') or 'index'}-{width}"
     math = page.evaluate(MATH_JS)
+    layout = page.evaluate(LAYOUT_JS)
     light = look(page, f"{name}-light")
     toggle_palette(page)
     dark = look(page, f"{name}-dark")
     opener.close()
-    return Visit(opener.site_url, path, traffic, math, light, dark)
+    return Visit(opener.site_url, path, width, traffic, math, layout, light, dark)
 
 
 @pytest.fixture(scope="session")
-def visit(
+def visits(
     browser: "Browser", site_url: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str
-) -> Iterator[Callable[[Path], Visit]]:
-    """visit(docs/page.md) -> Visit, each page loaded once per test run.
+) -> Iterator[Callable[[Path, str], Visit]]:
+    """visits(docs/page.md, width) -> Visit, each page loaded once per width per test run.
 
     Under pytest-xdist a page's tests may land on different workers; the first to
     take the page's lock records it, and the others read what it wrote.
@@ -269,25 +359,35 @@ def visit(
     else:
         store = tmp_path_factory.getbasetemp().parent / "visits"  # common to all workers
         store.mkdir(exist_ok=True)
-    opener = Opener(browser, site_url)
+    openers = {width: Opener(browser, site_url, width) for width in VIEWPORTS}
 
-    def visit_(source: Path) -> Visit:
-        saved = store / (url_path(source).replace("/", "-") + "index.json")
+    def visit_(source: Path, width: str) -> Visit:
+        saved = store / (url_path(source).replace("/", "-") + f"index-{width}.json")
         with FileLock(saved.with_suffix(".lock")):
             if not saved.exists():
-                saved.write_text(json.dumps(asdict(record(opener, source))), "utf-8")
+                visit = record(openers[width], source, width)
+                saved.write_text(json.dumps(asdict(visit)), "utf-8")
             data = json.loads(saved.read_text("utf-8"))
+        traffic, light, dark = (data.pop(key) for key in ("traffic", "light", "dark"))
         return Visit(
-            site_url=data["site_url"],
-            path=data["path"],
-            traffic=Traffic(**data["traffic"]),
-            math=data["math"],
-            light=Palette(**data["light"]),
-            dark=Palette(**data["dark"]),
+            **data, traffic=Traffic(**traffic), light=Palette(**light), dark=Palette(**dark)
         )
 
     yield visit_
-    opener.close()
+    for opener in openers.values():
+        opener.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def width(request: pytest.FixtureRequest) -> str:
+    """Each width of VIEWPORTS in turn: a test that takes `visit` runs at every one."""
+    return request.param
+
+
+@pytest.fixture
+def visit(visits: Callable[[Path, str], Visit], width: str) -> Callable[[Path], Visit]:
+    """visit(docs/page.md) -> Visit at this test's width (`width`)."""
+    return functools.partial(visits, width=width)
 
 
 # Python blocks, not the signatures mkdocstrings renders on the API page.
