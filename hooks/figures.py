@@ -33,15 +33,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-import matplotlib
 from jinja2 import Environment
-
-matplotlib.use("Agg")  # the build has no screen
-
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
 INLINE_SVG = "data:image/svg+xml;base64,"
@@ -50,6 +46,9 @@ SVG_UNITS_PX = {"pt": 4 / 3, "px": 1.0, "": 1.0}  # CSS pixels per unit
 
 def render_svg(name: str) -> str:
     """Draw `linreg.plots.<name>()` and return it as SVG text without a timestamp."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # the drawing process has no screen
     from linreg import plots
 
     fig = getattr(plots, name)()
@@ -108,17 +107,23 @@ def sized_figures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
 
 
 class _Drawing:
-    """The figures of one build: the folder they are drawn into, and the drawing process."""
+    """The figures of one build: the folder they are drawn into, and the drawing process.
 
-    def __init__(self, names: list[str]) -> None:
-        self.names = names
+    The process imports `linreg.plots` (and with it torch), which the build itself then
+    need not do: its first line of output names the figures it is going to draw."""
+
+    def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-figures-"))
         self.process = subprocess.Popen(
-            [sys.executable, __file__, str(self.folder), *names],
+            [sys.executable, __file__, str(self.folder)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
+        assert self.process.stdout is not None
+        self.names = self.process.stdout.readline().split()
+        if not self.names:
+            self.wait()  # it failed before drawing anything: raise with its output
         self.sizes: dict[str, tuple[int, int]] = {}
 
     def wait(self) -> None:
@@ -142,11 +147,9 @@ _drawing: _Drawing | None = None
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _drawing
-    from linreg import plots  # only for the names: the drawing process imports its own
-
     if _drawing is not None:  # a build that failed before its end
         _drawing.discard()
-    _drawing = _Drawing(list(plots.__all__))
+    _drawing = _Drawing()
     for name in _drawing.names:
         path = _drawing.svg(name)
         files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=str(path)))
@@ -175,7 +178,9 @@ def on_build_error(error: Exception) -> None:
     on_post_build(None)  # type: ignore[arg-type]
 
 
-if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder> <name>...
-    folder = Path(sys.argv[1])
-    for name in sys.argv[2:]:
-        (folder / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")
+if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder>
+    from linreg import plots
+
+    print(" ".join(plots.__all__), flush=True)
+    for name in plots.__all__:
+        (Path(sys.argv[1]) / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")
