@@ -16,10 +16,11 @@ now, not the one this hook imported when `mkdocs serve` started.
 Each figure's `<img>` then gets `width` and `height` from its SVG (the figure's size
 in CSS pixels; the theme scales it down with `max-width: 100%; height: auto`), so
 the browser reserves its box before the image arrives and the page does not shift,
-and `loading="lazy"` and `decoding="async"`, so figures below the first screen
-neither compete with the page's text for the network nor block rendering. The
+and `decoding="async"`, so decoding a figure does not hold up the page's text. The
 figures a lab draws (mkdocs-jupyter inlines them as `data:image/svg+xml;base64,`
-images) get the same attributes, their size read from the inlined SVG.
+images) get the same attributes, their size read from the inlined SVG. Figures are
+not `loading="lazy"`: a few kilobytes each, and a deferred image is not `complete`
+until it is scrolled to, which the browser tests wait for.
 """
 
 import base64
@@ -95,10 +96,10 @@ class _FigureImages(HTMLParser):
 
 
 def sized_figures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
-    """`html` with width, height, loading="lazy" and decoding="async" on each figure's
-    `<img>` (attributes the tag already has are left as they are)."""
+    """`html` with width, height and decoding="async" on each figure's `<img>`
+    (attributes the tag already has are left as they are)."""
     for end, (width, height), present in reversed(_FigureImages(html, sizes).found):
-        extra = {"width": width, "height": height, "loading": "lazy", "decoding": "async"}
+        extra = {"width": width, "height": height, "decoding": "async"}
         added = "".join(f' {k}="{v}"' for k, v in extra.items() if k not in present)
         close = end - 2 if html[end - 2 : end] == "/>" else end - 1  # at "/>" or ">"
         space = " " if html[close] == "/" else ""
