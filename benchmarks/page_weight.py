@@ -1,6 +1,6 @@
 """Page weight of the first page, and Lighthouse scores of the others, served locally.
 
-    .venv/bin/python benchmarks/page_weight.py [--lighthouse] [page ...]
+    .venv/bin/python benchmarks/page_weight.py [--lighthouse [--runs N]] [page ...]
 
 Builds the site (`mkdocs build --strict`), serves it on 127.0.0.1 the way GitHub
 Pages does (gzip for text, by Accept-Encoding), and opens the home page in
@@ -13,8 +13,14 @@ server that does not compress; the worker script reports no wire size). Exit sta
 
 With --lighthouse it also runs Lighthouse (npm, pinned in benchmarks/package.json:
 `npm ci --prefix benchmarks`) on each page given (default: every page), against the
-same server, and prints the performance and accessibility scores (targets 95 and 100).
-A script, not a test: it measures, and CI does not run it.
+same server, with its default mobile emulation (a Moto G Power screen, 4x CPU slowdown,
+throttled network). Each page is measured --runs times (default 3) and the median of
+each figure is printed: performance and accessibility scores (targets 95 and 100),
+cumulative layout shift (CLS, target under 0.05), largest contentful paint (LCP) and
+total blocking time (TBT). Lighthouse is sensitive to the machine's load: a median of
+several runs says more than one. --reports DIR keeps every JSON report, whose
+diagnostics (render-blocking resources, main-thread work, DOM size, the LCP element)
+say where a page's time goes. A script, not a test: it measures, and CI does not run it.
 """
 
 import argparse
@@ -22,6 +28,7 @@ import functools
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +46,12 @@ from tests.support import CHROMIUM, CHROMIUM_ARGS, PAGES, url_path  # noqa: E402
 BUDGET = 1_500_000  # bytes of response bodies for the first page, decoded
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 TARGETS = {"performance": 95, "accessibility": 100}
+# Lighthouse audits reported per page: (audit id, column title, format of its numericValue)
+METRICS = (
+    ("cumulative-layout-shift", "CLS", "{:.3f}"),
+    ("largest-contentful-paint", "LCP ms", "{:,.0f}"),
+    ("total-blocking-time", "TBT ms", "{:,.0f}"),
+)
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -80,9 +93,10 @@ class _Body:
         pass
 
 
-def build(site: Path) -> None:
+def build(site: Path, config_file: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        + ["--config-file", config_file, "--site-dir", str(site)],
         cwd=ROOT,
         check=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -118,35 +132,53 @@ def page_weight(url: str) -> tuple[int, int]:
     return wire, decoded
 
 
-def lighthouse(url: str) -> dict[str, int]:
-    """Lighthouse's performance and accessibility scores (0-100) for one page."""
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--only-categories=performance,accessibility",
-                "--output=json",
-                f"--output-path={report}",
-                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
-            ],
-            check=True,
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
-        )
-        categories = json.loads(report.read_text("utf-8"))["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in TARGETS}
+def lighthouse(url: str, report: Path) -> dict[str, float]:
+    """One Lighthouse run of one page (mobile emulation): its scores (0-100) and
+    METRICS, the JSON report written to `report`."""
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--only-categories=performance,accessibility",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    result = json.loads(report.read_text("utf-8"))
+    scores = {name: result["categories"][name]["score"] * 100 for name in TARGETS}
+    return scores | {audit: result["audits"][audit]["numericValue"] for audit, *_ in METRICS}
+
+
+def lighthouse_table(url: str, paths: list[str], runs: int, reports: Path) -> None:
+    """Print a Markdown table: per page, the median of `runs` Lighthouse runs."""
+    titles = [name for name in TARGETS] + [title for _, title, _ in METRICS]
+    print(f"\nLighthouse 12, mobile emulation, median of {runs} runs per page:\n")
+    print("| page | " + " | ".join(titles) + " |")
+    print("| --- |" + " ---: |" * len(titles))
+    for path in paths:
+        name = path.strip("/").replace("/", "-") or "home"
+        results = [lighthouse(url + path, reports / f"{name}-{run}.json") for run in range(runs)]
+        median = {key: statistics.median(r[key] for r in results) for key in results[0]}
+        cells = [f"{median[name]:.0f}" for name in TARGETS]
+        cells += [fmt.format(median[audit]) for audit, _, fmt in METRICS]
+        print(f"| /{path} | " + " | ".join(cells) + " |", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
+    parser.add_argument("--reports", type=Path, help="keep Lighthouse's JSON reports here")
+    parser.add_argument("--config-file", default="mkdocs.yml", help="MkDocs config to build")
     parser.add_argument("pages", nargs="*", help="URL paths for Lighthouse (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp)
-        build(site)
+        site = Path(tmp) / "site"
+        build(site, args.config_file)
         server, url = serve(site)
         try:
             print(f"First page {url}, fresh cache (bytes):")
@@ -158,9 +190,10 @@ def main() -> int:
                 if not LIGHTHOUSE.exists():
                     print("Lighthouse not installed: npm ci --prefix benchmarks")
                     return 2
-                for path in args.pages or [url_path(page) for page in PAGES]:
-                    scores = ", ".join(f"{k} {v}" for k, v in lighthouse(url + path).items())
-                    print(f"Lighthouse /{path}: {scores}")
+                reports = args.reports or Path(tmp) / "reports"
+                reports.mkdir(parents=True, exist_ok=True)
+                paths = args.pages or [url_path(page) for page in PAGES]
+                lighthouse_table(url, paths, args.runs, reports)
         finally:
             server.shutdown()
     return 0 if ok else 1

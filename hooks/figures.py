@@ -1,46 +1,187 @@
-"""MkDocs hook: draw every figure in `linreg.plots` at build time.
+"""MkDocs hook: draw every figure in `linreg.plots` at build time, beside the build.
 
 Each public plotting function is called with no arguments and saved as
 `figures/<name>.svg` among the site's files, so pages reference figures like any
 other image and `mkdocs build --strict` fails on a figure that does not exist.
 Nothing drawn here is ever committed.
 
-Under `mkdocs serve`, an edit to linreg/ triggers a rebuild (mkdocs.yml `watch`), and
-each build draws with linreg as it is then (`on_pre_build`): MkDocs keeps this module,
-and with it the linreg it imported, from one build to the next.
+Drawing takes seconds of CPU (several figures train a model first), so it does not
+hold up the build: `on_files` registers every figure's file and starts this script
+in a process of its own (`python hooks/figures.py <folder>`), which draws them all
+into a temporary folder while MkDocs renders the pages; `on_env`, the step before
+MkDocs copies files, waits for it, and a figure that fails fails the build with the
+script's traceback. A fresh process each build also draws with the `linreg` on disk
+now, not the one this hook imported when `mkdocs serve` started.
+
+Each figure's `<img>` then gets `width` and `height` from its SVG (the figure's size
+in CSS pixels; the theme scales it down with `max-width: 100%; height: auto`), so
+the browser reserves its box before the image arrives and the page does not shift,
+and `decoding="async"`, so decoding a figure does not hold up the page's text. The
+figures a lab draws (mkdocs-jupyter inlines them as `data:image/svg+xml;base64,`
+images) get the same attributes, their size read from the inlined SVG. Figures are
+not `loading="lazy"`: a few kilobytes each, and a deferred image is not `complete`
+until it is scrolled to, which the browser tests wait for.
 """
 
-import importlib
+import base64
 import io
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
 
-import matplotlib
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-matplotlib.use("Agg")  # the build has no screen
-
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from linreg import plots  # noqa: E402
+FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
+INLINE_SVG = "data:image/svg+xml;base64,"
+SVG_UNITS_PX = {"pt": 4 / 3, "px": 1.0, "": 1.0}  # CSS pixels per unit
 
 
 def render_svg(name: str) -> str:
     """Draw `linreg.plots.<name>()` and return it as SVG text without a timestamp."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # the drawing process has no screen
+    from linreg import plots
+
     fig = getattr(plots, name)()
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Forget every linreg module imported so far and import linreg.plots afresh."""
-    global plots
-    for name in [name for name in sys.modules if name.partition(".")[0] == "linreg"]:
-        del sys.modules[name]
-    plots = importlib.import_module("linreg.plots")
+def svg_size(svg: str | bytes) -> tuple[int, int]:
+    """An SVG's width and height in whole CSS pixels, from its root's attributes."""
+    root = ET.fromstring(svg)
+    size = []
+    for attribute in ("width", "height"):
+        value, unit = re.fullmatch(r"([\d.]+)(\w*)", root.attrib[attribute]).groups()
+        size.append(round(float(value) * SVG_UNITS_PX[unit]))
+    return size[0], size[1]
+
+
+class _FigureImages(HTMLParser):
+    """Finds each `<img>` that shows a figure (a figure file, or an SVG inlined by a lab):
+    the offset of its tag's end, its size, and the attributes it has."""
+
+    def __init__(self, html: str, sizes: dict[str, tuple[int, int]]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sizes, self.found = sizes, []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        src = (dict(attrs).get("src") or "") if tag == "img" else ""
+        match = FIGURE_SRC.search(src)
+        if match is not None:
+            size = self.sizes[match.group(1)]
+        elif src.startswith(INLINE_SVG):
+            size = svg_size(base64.b64decode(src.removeprefix(INLINE_SVG)))
+        else:
+            return
+        line, column = self.getpos()
+        end = self.line_starts[line - 1] + column + len(self.get_starttag_text() or "")
+        self.found.append((end, size, {name for name, _ in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+def sized_figures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """`html` with width, height and decoding="async" on each figure's `<img>`
+    (attributes the tag already has are left as they are)."""
+    for end, (width, height), present in reversed(_FigureImages(html, sizes).found):
+        extra = {"width": width, "height": height, "decoding": "async"}
+        added = "".join(f' {k}="{v}"' for k, v in extra.items() if k not in present)
+        close = end - 2 if html[end - 2 : end] == "/>" else end - 1  # at "/>" or ">"
+        space = " " if html[close] == "/" else ""
+        html = html[:close].rstrip() + added + space + html[close:]
+    return html
+
+
+class _Drawing:
+    """The figures of one build: the folder they are drawn into, and the drawing process.
+
+    The process imports `linreg.plots` (and with it torch), which the build itself then
+    need not do: its first line of output names the figures it is going to draw."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="linreg-figures-"))
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, str(self.folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.names = self.process.stdout.readline().split()
+        if not self.names:
+            self.wait()  # it failed before drawing anything: raise with its output
+        self.sizes: dict[str, tuple[int, int]] = {}
+
+    def wait(self) -> None:
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise PluginError(f"Drawing the figures failed:\n{output}")
+        self.sizes = {name: svg_size(self.svg(name).read_bytes()) for name in self.names}
+
+    def svg(self, name: str) -> Path:
+        return self.folder / f"{name}.svg"
+
+    def discard(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_drawing: _Drawing | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for name in plots.__all__:
-        files.append(File.generated(config, f"figures/{name}.svg", content=render_svg(name)))
+    global _drawing
+    if _drawing is not None:  # a build that failed before its end
+        _drawing.discard()
+    _drawing = _Drawing()
+    for name in _drawing.names:
+        path = _drawing.svg(name)
+        files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=str(path)))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    assert _drawing is not None
+    _drawing.wait()
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    assert _drawing is not None
+    return sized_figures(output, _drawing.sizes)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _drawing
+    if _drawing is not None:
+        _drawing.discard()
+        _drawing = None
+
+
+def on_build_error(error: Exception) -> None:
+    on_post_build(None)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder>
+    from linreg import plots
+
+    print(" ".join(plots.__all__), flush=True)
+    for name in plots.__all__:
+        (Path(sys.argv[1]) / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")

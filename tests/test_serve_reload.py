@@ -3,12 +3,15 @@ figures and API page show the edit.
 
 MkDocs' serve reloads mkdocs.yml for each rebuild, and with it the plugins
 (mkdocstrings reads linreg's source afresh), but keeps the hook modules: a hook that
-imported linreg once would draw with the old code forever. The test builds a small
-site twice in one interpreter, as serve does, with the real figure hook and
-mkdocstrings, around a stand-in `linreg` whose plot and docstring change in between.
-It runs in a child interpreter, so that the stand-in never meets this one's linreg.
+imported linreg once would draw with the old code forever (hooks/figures.py draws in
+a fresh process each build instead). The test builds a small site twice in one
+interpreter, as serve does, with the real figure hook and mkdocstrings, around a
+stand-in `linreg` whose plot and docstring change in between. It runs in a child
+interpreter whose PYTHONPATH puts the stand-in first (as an editable install puts the
+checkout), so that the stand-in never meets this one's linreg.
 """
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -32,14 +35,12 @@ def marker() -> Figure:
 '''
 # Build, edit the stand-in's plot and docstring, build again; keep both sites.
 TWO_BUILDS = """
-import shutil, sys
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-here = Path.cwd()
-sys.path.insert(0, str(here))  # the stand-in linreg, before the installed one
+here = Path.cwd()  # on PYTHONPATH: the stand-in linreg, before the installed one
 build(load_config(str(here / "mkdocs.yml"), site_dir=str(here / "first")))
 plots = here / "linreg" / "plots" / "__init__.py"
 plots.write_text(plots.read_text().replace("drawn-first", "drawn-second")
@@ -74,7 +75,11 @@ def test_each_build_uses_linreg_as_it_is_then(tmp_path: Path) -> None:
             """)
     )
     built = subprocess.run(
-        [sys.executable, "-c", TWO_BUILDS], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-c", TWO_BUILDS],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
     )
     assert built.returncode == 0, built.stderr
     for site, gid, doc in [
