@@ -104,9 +104,13 @@ def doc_examples() -> list[CodeExample]:
 
 
 def docstring_examples(name: str) -> list[CodeExample]:
-    """The examples in the source of the object `name` (a class includes its methods)."""
-    lines, start = inspect.getsourcelines(pkgutil.resolve_name(name))
-    source = Path(inspect.getsourcefile(pkgutil.resolve_name(name)) or "")
+    """The examples in the source of the object `name` (a class includes its methods).
+
+    A decorated function is read where it is written, not where its wrapper is:
+    getsourcelines unwraps `__wrapped__` but getsourcefile does not."""
+    obj = inspect.unwrap(pkgutil.resolve_name(name))
+    lines, start = inspect.getsourcelines(obj)
+    source = Path(inspect.getsourcefile(obj) or "")
     return [e for e in find_examples(source) if start <= e.start_line < start + len(lines)]
 
 
