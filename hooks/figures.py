@@ -1,13 +1,13 @@
-"""MkDocs hook: draw every figure in `linreg.plots` at build time, beside the build.
+"""MkDocs hook: draw the pages' figures with `linreg.plots` at build time, beside the build.
 
-Each public plotting function is called with no arguments and saved as
-`figures/<name>.svg` among the site's files, so pages reference figures like any
-other image and `mkdocs build --strict` fails on a figure that does not exist.
-Nothing drawn here is ever committed.
+A page shows `figures/<name>.svg`; the build draws it by calling
+`linreg.plots.<name>()` with no arguments and saves it among the site's files, so
+`mkdocs build --strict` fails on a figure that linreg.plots cannot draw. Nothing
+drawn here is ever committed.
 
 Drawing takes seconds of CPU (several figures train a model first), so it does not
-hold up the build: `on_files` registers every figure's file and starts this script
-in a process of its own (`python hooks/figures.py <folder>`), which draws them all
+hold up the build: `on_files` registers each figure's file and starts this script
+in a process of its own (`python hooks/figures.py <folder> <name>...`), which draws them
 into a temporary folder while MkDocs renders the pages; `on_env`, the step before
 MkDocs copies files, waits for it, and a figure that fails fails the build with the
 script's traceback. A fresh process each build also draws with the `linreg` on disk
@@ -40,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+SHOWN_FIGURE = re.compile(r"figures/(\w+)\.svg")
 FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
 INLINE_SVG = "data:image/svg+xml;base64,"
 SVG_UNITS_PX = {"pt": 4 / 3, "px": 1.0, "": 1.0}  # CSS pixels per unit
@@ -111,20 +112,18 @@ class _Drawing:
     """The figures of one build: the folder they are drawn into, and the drawing process.
 
     The process imports `linreg.plots` (and with it torch), which the build itself then
-    need not do: its first line of output names the figures it is going to draw."""
+    need not do. It draws the figures the pages show (`shown_figures`): a page that
+    names a figure linreg.plots does not have fails the build with the process's error."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-figures-"))
         self.process = subprocess.Popen(
-            [sys.executable, __file__, str(self.folder)],
+            [sys.executable, __file__, str(self.folder), *names],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
-        assert self.process.stdout is not None
-        self.names = self.process.stdout.readline().split()
-        if not self.names:
-            self.wait()  # it failed before drawing anything: raise with its output
         self.sizes: dict[str, tuple[int, int]] = {}
 
     def wait(self) -> None:
@@ -146,11 +145,23 @@ class _Drawing:
 _drawing: _Drawing | None = None
 
 
+def shown_figures(files: Files) -> list[str]:
+    """The figures the pages show: each `figures/<name>.svg` a Markdown page names.
+
+    Only these are drawn: a lab draws its own figures when it runs, and drawing ones
+    no page shows would only lengthen the build."""
+    names: set[str] = set()
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".md"):
+            names.update(SHOWN_FIGURE.findall(file.content_string))
+    return sorted(names)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _drawing
     if _drawing is not None:  # a build that failed before its end
         _drawing.discard()
-    _drawing = _Drawing()
+    _drawing = _Drawing(shown_figures(files))
     for name in _drawing.names:
         path = _drawing.svg(name)
         files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=str(path)))
@@ -179,9 +190,7 @@ def on_build_error(error: Exception) -> None:
     on_post_build(None)  # type: ignore[arg-type]
 
 
-if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder>
-    from linreg import plots
-
-    print(" ".join(plots.__all__), flush=True)
-    for name in plots.__all__:
-        (Path(sys.argv[1]) / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")
+if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder> <name>...
+    folder, *names = sys.argv[1:]
+    for name in names:
+        (Path(folder) / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")
