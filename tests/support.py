@@ -48,6 +48,8 @@ DOCS = ROOT / "docs"
 MARKDOWN_PAGES = sorted(DOCS.rglob("*.md"))
 PAGES = MARKDOWN_PAGES + sorted((DOCS / "labs").glob("*.py"))
 
+# The widths every browser check runs at: a phone's and a laptop's.
+VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -29,7 +29,8 @@ import pytest
 from filelock import FileLock
 from PIL import Image
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, url_path
+from tests import colours
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, VIEWPORTS, url_path
 
 if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be there
     from playwright.sync_api import Browser, Page
@@ -37,7 +38,6 @@ if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be th
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # The widths every page is checked at: a phone (390 CSS px, iPhone 12 to 15) and a laptop.
-VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
 DESKTOP = "1280px"
 
 
@@ -260,17 +260,14 @@ def rgba(css: str) -> tuple[float, float, float, float]:
 
 
 def contrast(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of a (possibly translucent) text colour on a background."""
-
-    def luminance(rgb: tuple[float, ...]) -> float:
-        linear = [c / 255 / 12.92 if c <= 10.3 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
+    """WCAG 2 contrast ratio of a (possibly translucent) CSS colour on a CSS background."""
     *fg, alpha = rgba(foreground)
     bg = rgba(background)[:3]
     blended = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
-    lighter, darker = sorted((luminance(blended), luminance(bg)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return colours.contrast(
+        tuple(c / 255 for c in blended),
+        tuple(c / 255 for c in bg),  # type: ignore[arg-type]
+    )
 
 
 @dataclass

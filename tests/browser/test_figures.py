@@ -21,10 +21,9 @@ from PIL import Image
 
 from linreg.plots._style import DATA, ERROR, GUIDE, INK, MODEL, ramp
 from tests.colours import backgrounds, filter_css, on_page
-from tests.support import PAGES, url_path
+from tests.support import PAGES, VIEWPORTS, url_path
 
 MIN_TEXT_PX = 9
-VIEWPORTS = {"390": {"width": 390, "height": 844}, "1280": {"width": 1280, "height": 900}}
 # Pages that show figures: the labs draw them in cells, other pages link figures/*.svg.
 FIGURE_PAGES = [
     page for page in PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
@@ -64,11 +63,10 @@ TEXT_SIZES_JS = """async (em) => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: url_path(p).strip("/"))
-def test_figure_text_is_at_least_9_px(source: Path, viewport: str, open_page) -> None:
+def test_figure_text_is_at_least_9_px(source: Path, width: str, open_page) -> None:
     page, _ = open_page(url_path(source))
-    page.set_viewport_size(VIEWPORTS[viewport])
+    page.set_viewport_size(VIEWPORTS[width])
     page.wait_for_function("[...document.images].every(image => image.complete)")
     found = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
     assert found["rasters"] == [], "raster figures: draw SVG so their text can be measured"
