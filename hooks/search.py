@@ -49,9 +49,8 @@ from mkdocs.structure.pages import Page
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pymdownx.arithmatex import RE_DOLLAR_BLOCK, RE_DOLLAR_INLINE
 
-# KaTeX's auto-render reads a lab's Markdown cells with the delimiters $$...$$ and
-# $...$ (docs/assets/javascripts/katex.js); these are pymdownx.arithmatex's patterns
-# for the same two, display first.
+# A lab's Markdown cells hold their formulas between $$...$$ and $...$ (hooks/formulas.py
+# renders them); these are pymdownx.arithmatex's patterns for the same two, display first.
 DOLLAR_MATH = re.compile(f"{RE_DOLLAR_BLOCK}|{RE_DOLLAR_INLINE}")
 SEVERAL_TERMS = re.compile(r"[\s+\-/=<>·×]")
 # Markdown's permalinks (a.headerlink) Material leaves out itself; nbconvert's it doesn't.
