@@ -291,11 +291,13 @@ def code_tokens(source: str) -> list[CodeToken]:
 
     Two blocks with equal tokens run the same code and show the same output, whatever
     their comments say: the Korean edition may comment in Korean. Raises
-    tokenize.TokenError or SyntaxError on what is not Python.
+    tokenize.TokenError or SyntaxError on what is not Python. A block is read as ending
+    in one newline: a copy button copies the last line without it, the page has it.
     """
+    text = source.rstrip("\n") + "\n"
     return [
         CodeToken(tokenize.tok_name[token.type], token.string, token.start[0])
-        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        for token in tokenize.generate_tokens(io.StringIO(text).readline)
         if token.type != tokenize.NL
         and not (token.type == tokenize.COMMENT and not token.string.startswith(OUTPUT_PREFIX))
     ]
