@@ -134,7 +134,7 @@ def test_the_lab_names_the_runs_as_the_tests_do() -> None:
 def test_translate_fills_in_numbers_and_names() -> None:
     ko = _language.translate_text
     assert ko("epoch 1000", "ko") == "에포크 1000"
-    assert ko("threshold 0.001", "ko") == "임계값 0.001"
+    assert ko("threshold 0.001", "ko") == "기준값 0.001"
     assert ko("full batch (5): diverged", "ko") == "전체 배치 (5): 발산"
     assert ko("epoch (one pass over all 1000 samples)", "ko").startswith("에포크 (")
     assert ko("epoch many", "ko") == "epoch many", "{n} is a number, nothing else"

@@ -33,8 +33,8 @@ __all__ = ["LANGUAGES", "current_language", "language", "translate"]
 LANGUAGES = ("en", "ko")
 VARIABLE = "LINREG_LANG"
 
-# English text -> Korean text. Terms as the Korean pages use them (TERMS.md of the
-# Korean edition): 비용 cost, 에포크 epoch, 기울기 slope, 임계값 threshold, 샘플 sample.
+# English text -> Korean text, in the Korean edition's terms (its TERMS.md): 비용 cost,
+# 에포크 epoch, 기울기 slope, 기준값 threshold (a cost to get below), 로그 눈금 log scale.
 KOREAN = {
     # train_points
     "training samples (x_train, y_train)": "훈련 샘플 (x_train, y_train)",
@@ -57,14 +57,14 @@ KOREAN = {
     "epoch": "에포크",
     "cost (mean squared error)": "비용 (평균 제곱 오차)",
     "Raw quiz scores: one notch too large\nand the cost explodes": (
-        "표준화하지 않은 퀴즈 점수:\n학습률이 한 단계만 커도 비용이 폭발합니다"
+        "원래 퀴즈 점수: 학습률이\n한 단계만 커도 비용이 폭발합니다"
     ),
-    "hand-written W, b": "직접 만든 W, b",
+    "hand-written W, b": "손으로 쓴 W, b",
     "Same start, same updates:\nthe two curves are one": (
         "같은 시작, 같은 업데이트:\n두 곡선은 하나로 겹칩니다"
     ),
     "Smaller batches: more, noisier steps per pass": (
-        "배치가 작을수록 한 바퀴에\n더 많이, 더 흔들리며 내려갑니다"
+        "배치가 작을수록 에포크마다\n더 많이, 더 흔들리며 내려갑니다"
     ),
     "epoch (one pass over all 1000 samples)": "에포크 (샘플 1000개를 모두 한 번 훑기)",
     "cost on all samples": "전체 샘플에 대한 비용",
@@ -80,13 +80,13 @@ KOREAN = {
     "The line moves onto the data": "직선이 데이터 위로 옮겨 갑니다",
     # cost_history
     "cost": "비용",
-    "threshold {n}": "임계값 {n}",
-    "cost (log scale)": "비용 (로그 스케일)",
+    "threshold {n}": "기준값 {n}",
+    "cost (log scale)": "비용 (로그 눈금)",
     "Cost per epoch": "에포크별 비용",
     # cost_panels: a run's name, then what became of it
     "{name}: epoch {n}": "{name}: 에포크 {n}",
     "{name}: diverged": "{name}: 발산",
-    "{name}: not yet": "{name}: 아직 임계값 위",
+    "{name}: not yet": "{name}: 아직 기준값 위",
     # path_on_contours
     "path of (W, b)": "(W, b)의 경로",
     "start": "시작",
