@@ -17,21 +17,27 @@ the English build (`mkdocs build`, `mkdocs serve`, CI) build both:
 - Each build sets `LINREG_LANG` for what it starts (the figure-drawing process of
   hooks/figures.py, the lab kernels of hooks/labs.py): `ko` in the Korean build, so
   linreg.plots draws Korean titles and labels, and unset in the English build.
+- The labs run once for both editions: the English build's kernels also draw the
+  Korean figures and leave the Korean notebooks in a folder named by
+  `LINREG_KOREAN_LABS`, set in both builds' environment here (hooks/labs.py).
 """
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.edition")
+LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) +- ")
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_DOCS = ROOT / "docs"
@@ -39,6 +45,8 @@ ASSETS = "assets"  # docs/assets: what the Korean build publishes from the Engli
 KOREAN_CONFIG = ROOT / "mkdocs.ko.yml"
 KOREAN_DIR = "ko"  # where the Korean edition sits in the English build's site
 LANGUAGE_VARIABLE = "LINREG_LANG"  # read by linreg.plots (drawn labels) in every process
+KOREAN_SITE_URL = "LINREG_KO_SITE_URL"  # mkdocs.ko.yml's site_url: ours + ko/ (serve's too)
+KOREAN_LABS = "LINREG_KOREAN_LABS"  # hooks/labs.py: where the English build leaves Korean labs
 
 
 def language(config: MkDocsConfig) -> str:
@@ -50,15 +58,31 @@ def is_korean(config: MkDocsConfig) -> bool:
     return language(config) == "ko"
 
 
+def warnings(output: str) -> list[str]:
+    """The WARNING and ERROR messages in a build's output, each with the lines that
+    continue it (MkDocs starts each message with its level: `WARNING -  ...`)."""
+    found, keep = [], False
+    for line in output.splitlines():
+        level = LEVEL.match(line)
+        if level is not None:
+            keep = level.group(1) in {"WARNING", "ERROR"}
+        if keep:
+            found.append(line)
+    return found
+
+
 class _KoreanBuild:
     """`mkdocs build -f mkdocs.ko.yml` running beside the English build, into a
     temporary folder (the English build cleans its site_dir after this starts)."""
 
-    def __init__(self, strict: bool) -> None:
+    def __init__(self, strict: bool, site_url: str) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-ko-site-"))
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(KOREAN_CONFIG)]
+        self.labs = Path(tempfile.mkdtemp(prefix="linreg-ko-labs-"))
+        os.environ[KOREAN_LABS] = str(self.labs)  # for this build's hooks/labs.py
+        # Not --quiet: MkDocs then drops warnings before --strict counts them.
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(KOREAN_CONFIG)]
         command += ["--site-dir", str(self.folder)] + (["--strict"] if strict else [])
-        env = {**os.environ, LANGUAGE_VARIABLE: "ko"}
+        env = {**os.environ, LANGUAGE_VARIABLE: "ko", KOREAN_SITE_URL: site_url}
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -66,7 +90,7 @@ class _KoreanBuild:
     def finish(self, site_dir: str) -> None:
         """Wait for the build; its site becomes `<site_dir>/ko`, or its failure ours."""
         output, _ = self.process.communicate()
-        for line in output.splitlines():  # --quiet: warnings and errors only
+        for line in warnings(output):  # ours, so that --strict counts them here too
             log.warning("mkdocs.ko.yml: %s", line)
         if self.process.returncode != 0:
             raise PluginError(f"The Korean edition (mkdocs.ko.yml) failed to build:\n{output}")
@@ -78,13 +102,23 @@ class _KoreanBuild:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        os.environ.pop(KOREAN_LABS, None)
         shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.labs, ignore_errors=True)
 
 
 _korean: _KoreanBuild | None = None
 
 
+def edition_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Each edition's root as an absolute URL, by language: the switcher's relative
+    links (extra.alternate) resolved against this edition's site_url."""
+    site_url = config.site_url or ""
+    return {alt["lang"]: urljoin(site_url, alt["link"]) for alt in config.extra["alternate"]}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["editions"] = edition_roots(config)  # overrides/sitemap.xml's hreflang
     if is_korean(config):
         os.environ[LANGUAGE_VARIABLE] = "ko"
     else:
@@ -98,7 +132,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     if _korean is not None:  # a build that failed before its end
         _korean.discard()
-    _korean = _KoreanBuild(strict=config.strict)
+    _korean = _KoreanBuild(strict=config.strict, site_url=edition_roots(config)["ko"])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
