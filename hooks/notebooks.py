@@ -53,9 +53,16 @@ os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
     filter(None, [str(JUPYTER_CONFIG), os.environ.get("JUPYTER_CONFIG_PATH")])
 )
 
-NOTEBOOK_SECTIONS = ("The chapter", "Beyond the notes", "Labs")
+# The nav sections whose pages get a notebook, by their titles in mkdocs.yml and in
+# mkdocs.ko.yml (the Korean edition's nav).
+NOTEBOOK_SECTIONS = ("The chapter", "Beyond the notes", "Labs", "본문", "더 나아가기", "실습")
 NOTEBOOK_DIR = "notebooks"
 PUBLISHED_BRANCH = "gh-pages"  # where .github/workflows/pages.yml pushes the built site
+# The links' words, by the edition's language (theme.language).
+LINK_TEXT = {
+    "en": {"download": "Download notebook", "colab": "Open in Colab", "source": "Source (.py)"},
+    "ko": {"download": "노트북 내려받기", "colab": "Colab에서 열기", "source": "소스 (.py)"},
+}
 
 INSTALL_CELL = """\
 # Colab or a fresh kernel: install linreg (the package this notebook imports) unless it is here.
@@ -184,8 +191,19 @@ def markdown_notebook(
 
 
 def lab_notebook(source: str, *, repo_url: str) -> nbformat.NotebookNode:
-    """The notebook of a lab written in jupytext's percent format."""
-    return finish(jupytext.reads(source, fmt="py:percent"), repo_url)
+    """The notebook of a lab written in jupytext's percent format (heading anchors,
+    which a Korean lab gives its headings, dropped as on a Markdown page)."""
+    notebook = jupytext.reads(source, fmt="py:percent")
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = HEADING_ATTRIBUTES.sub(r"\1", cell.source)
+    return finish(notebook, repo_url)
+
+
+def published_dir(config: MkDocsConfig) -> str:
+    """Where the edition sits in the published site: "" for English (the root), "ko/"
+    for Korean (`extra.edition_dir` in mkdocs.ko.yml)."""
+    return config.extra.get("edition_dir", "")
 
 
 def notebook_path(page_src_uri: str) -> str:
@@ -251,17 +269,19 @@ FOREIGN_SCRIPTS = re.compile(
 )
 
 
-def notebook_links(page: Page, repo_url: str) -> str:
-    """The row of links under a page's title: download, Colab, and a lab's .py source."""
+def notebook_links(page: Page, repo_url: str, published: str = "", language: str = "en") -> str:
+    """The row of links under a page's title: download, Colab, and a lab's .py source,
+    in the edition's language; `published` is the edition's folder in the site."""
     path = page.notebook_path  # type: ignore[attr-defined]
+    text = LINK_TEXT[language]
     links = [
         f'<a class="md-button" href="{get_relative_url(path, page.url)}" download>'
-        "Download notebook</a>",
-        f'<a class="md-button" href="{colab_url(repo_url, path)}">Open in Colab</a>',
+        f"{text['download']}</a>",
+        f'<a class="md-button" href="{colab_url(repo_url, published + path)}">{text["colab"]}</a>',
     ]
     if getattr(page, "nb_url", None):  # set by mkdocs-jupyter's include_source
         source = posixpath.basename(page.file.src_uri)
-        links.append(f'<a class="md-button" href="{source}" download>Source (.py)</a>')
+        links.append(f'<a class="md-button" href="{source}" download>{text["source"]}</a>')
     return '<p class="notebook-links">' + "\n".join(links) + "</p>"
 
 
@@ -271,6 +291,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     if not hasattr(page, "notebook_path"):
         return html
-    links = notebook_links(page, config.repo_url or "")
+    language = config.theme["language"]
+    links = notebook_links(page, config.repo_url or "", published_dir(config), language)
     head, h1_end, rest = html.partition("</h1>")
     return head + h1_end + links + rest if h1_end else links + html

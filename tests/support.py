@@ -3,13 +3,17 @@
 The site, doc, notebook and browser tests and benchmarks/page_weight.py import
 from here; no test module imports another.
 
-- Pages: `PAGES`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
+- Pages: `PAGES` (English), `KO_PAGES` (their Korean twins), `SITE_PAGES` (both),
+  `EDITIONS`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
   and `RAW_TEX`, what a formula left unrendered looks like; their blocks: `page_examples` (from the
   Markdown, docstring examples of `::: object` pages included), `code_blocks` (from
   the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check).
 - Running a copied block as a reader would, on each CPU path of `CPU_PATHS`:
   `run_alone` and `check_prints_shown`. See `_serve` for how, and CONTRIBUTING.md,
   "Portable output", for why.
+- Comparing code across editions: `code_tokens`, what must be equal when comments
+  may differ (tests/test_translations.py, tests/browser/test_copy.py); and
+  `display_width`, a line's width in columns with Hangul counted double.
 """
 
 import ast
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import tokenize
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -47,6 +52,28 @@ DOCS = ROOT / "docs"
 # mkdocs-jupyter renders). Known before the site is built; tests check the build has no other.
 MARKDOWN_PAGES = sorted(DOCS.rglob("*.md"))
 PAGES = MARKDOWN_PAGES + sorted((DOCS / "labs").glob("*.py"))
+# The Korean edition (issue 11): docs-ko/ mirrors docs/ page for page, same file names,
+# built by mkdocs.ko.yml and published under ko/. Its code is the English code, proven
+# equal by tests/test_translations.py and never run again: the doc tests read docs/ only.
+KO_DOCS = ROOT / "docs-ko"
+KO_PAGES = sorted(KO_DOCS.rglob("*.md")) + sorted((KO_DOCS / "labs").glob("*.py"))
+SITE_PAGES = PAGES + KO_PAGES  # every page the built site has, both editions
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language of the site: where its pages are written and where they are published."""
+
+    name: str  # in test ids and messages: "en", "ko"
+    docs: Path
+    url: str  # the edition's folder in the built site, "" for the root
+    config: Path  # its MkDocs configuration
+
+
+EDITIONS = (
+    Edition("en", DOCS, "", ROOT / "mkdocs.yml"),
+    Edition("ko", KO_DOCS, "ko/", ROOT / "mkdocs.ko.yml"),
+)
 
 # The widths every browser check runs at: a phone's and a laptop's.
 VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
@@ -64,12 +91,23 @@ CHROMIUM_ARGS = [
 # --- pages and blocks -------------------------------------------------------------
 
 
+def edition_of(page: Path) -> Edition:
+    """The edition a page belongs to: the one whose docs folder holds it."""
+    for edition in EDITIONS:
+        if page.is_relative_to(edition.docs):
+            return edition
+    raise ValueError(f"{page} is in no edition's folder")
+
+
 def page_html(site: Path, page: Path) -> Path:
-    """Where MkDocs writes a page (directory URLs): docs/a/b.md -> site/a/b/index.html."""
-    relative = page.relative_to(DOCS).with_suffix("")
+    """Where MkDocs writes a page (directory URLs): docs/a/b.md -> site/a/b/index.html,
+    docs-ko/a/b.md -> site/ko/a/b/index.html."""
+    edition = edition_of(page)
+    relative = page.relative_to(edition.docs).with_suffix("")
+    folder = site / edition.url
     if relative.name == "index":
-        return site / relative.parent / "index.html"
-    return site / relative / "index.html"
+        return folder / relative.parent / "index.html"
+    return folder / relative / "index.html"
 
 
 def load_hook(name: str) -> ModuleType:
@@ -82,7 +120,8 @@ def load_hook(name: str) -> ModuleType:
 
 
 def url_path(page: Path) -> str:
-    """docs/index.md -> "", docs/a/b.md -> "a/b/" (MkDocs' directory URLs)."""
+    """docs/index.md -> "", docs/a/b.md -> "a/b/", docs-ko/a/b.md -> "ko/a/b/" (MkDocs'
+    directory URLs)."""
     folder = page_html(Path(), page).parent.as_posix()
     return "" if folder == "." else folder + "/"
 
@@ -126,11 +165,12 @@ def page_examples(page: Path) -> list[CodeExample]:
     return [example for _, example in sorted(keyed, key=lambda item: item[0])]
 
 
-def python_blocks() -> list:
+def python_blocks(pages: list[Path] = MARKDOWN_PAGES) -> list:
     """One test case per Python block on a page: the page, its position there, its source."""
     return [
         pytest.param(page, index, example, id=str(example))
-        for page in MARKDOWN_PAGES
+        for page in pages
+        if page.suffix == ".md"
         for index, example in enumerate(page_examples(page))
     ]
 
@@ -230,6 +270,46 @@ def skip_reason(example: CodeExample) -> str | None:
     if not setting.startswith(SKIP_PREFIX) or not setting.removeprefix(SKIP_PREFIX).strip():
         pytest.fail(f'{example}: use test="skip: <reason>", got test="{setting}"')
     return setting.removeprefix(SKIP_PREFIX)
+
+
+# --- the same code in two editions -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeToken:
+    """A token of a Python block: what it is and its text; its line only tells where."""
+
+    kind: str  # tokenize's name for its type: NAME, OP, STRING, COMMENT (an output line)...
+    text: str
+    line: int = field(compare=False)  # in the block, from 1
+
+
+def code_tokens(source: str) -> list[CodeToken]:
+    """A Python block as the interpreter and a reader of its output see it: its tokens
+    without comments and without the line breaks that only comments and blank lines
+    make, but with its `#>` output lines (and its output strings, which are tokens).
+
+    Two blocks with equal tokens run the same code and show the same output, whatever
+    their comments say: the Korean edition may comment in Korean. Raises
+    tokenize.TokenError or SyntaxError on what is not Python. A block is read as ending
+    in one newline: a copy button copies the last line without it, the page has it.
+    """
+    text = source.rstrip("\n") + "\n"
+    return [
+        CodeToken(tokenize.tok_name[token.type], token.string, token.start[0])
+        for token in tokenize.generate_tokens(io.StringIO(text).readline)
+        if token.type != tokenize.NL
+        and not (token.type == tokenize.COMMENT and not token.string.startswith(OUTPUT_PREFIX))
+    ]
+
+
+def display_width(line: str) -> int:
+    """How many columns a line takes in a monospaced code block: East Asian wide and
+    full-width characters (Hangul syllables, CJK) take two, a combining mark none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in line
+    )
 
 
 # --- the doc tests' check (tests/test_docs.py) ------------------------------------

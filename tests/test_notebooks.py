@@ -1,11 +1,14 @@
-"""The notebooks: one per chapter page and lab, built from the page, and each one runs.
+"""The notebooks: one per chapter page and lab, built from the page, and each one runs,
+in both editions (English under notebooks/, Korean under ko/notebooks/).
 
 hooks/notebooks.py writes them during `mkdocs build`; these tests read them from the
 built site (what a reader downloads or opens in Colab) and execute every chapter
-notebook in a fresh kernel. Lab notebooks are not executed again here: the strict
-build already executed every lab with mkdocs-jupyter's `allow_errors: false`, so a
-failing lab cell fails the `built_site` fixture; here we check that a lab's notebook
-is its source plus the install cell.
+notebook, English and Korean, in a fresh kernel. The Korean notebooks hold the English
+code (tests/test_translations.py) with Korean prose and comments; they run here all
+the same, because a reader runs the notebook, not the page. Lab notebooks are not
+executed again here: the strict build already executed every lab of both editions with
+mkdocs-jupyter's `allow_errors: false`, so a failing lab cell fails the `built_site`
+fixture; here we check that a lab's notebook is its source plus the install cell.
 """
 
 import json
@@ -20,10 +23,16 @@ from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
 
-from tests.support import DOCS, ROOT, load_hook, output_strings, page_html, shown_output
+from tests.support import (
+    EDITIONS,
+    Edition,
+    load_hook,
+    output_strings,
+    page_html,
+    shown_output,
+)
 
 hook = load_hook("notebooks")
-CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 
 
 def section_pages(items: list, inside: bool = False) -> list[str]:
@@ -41,45 +50,89 @@ def section_pages(items: list, inside: bool = False) -> list[str]:
     return pages
 
 
-PAGES = section_pages(CONFIG["nav"])
-CHAPTERS = [page for page in PAGES if page.endswith(".md")]
-LABS = [page for page in PAGES if page.startswith("labs/")]
+# The editions that are here to build (docs-ko/ and mkdocs.ko.yml exist), with their
+# configuration (nav, repo_url, theme.language).
+BUILT = [edition for edition in EDITIONS if edition.docs.exists() and edition.config.exists()]
+CONFIGS = {edition: load_config(str(edition.config)) for edition in BUILT}
+ENGLISH = EDITIONS[0]
+CONFIG = CONFIGS[ENGLISH]
 
 
-def built_notebook(site: Path, page: str) -> nbformat.NotebookNode:
-    return nbformat.read(site / hook.notebook_path(page), as_version=4)
+def params(kind: str) -> list:
+    """(edition, page) of every notebook page of every edition: kind "" (all), ".md"
+    (chapter pages) or ".py" (labs); ids like `ko/labs/learning-rate.py`."""
+    return [
+        pytest.param(edition, page, id=edition.url + page)
+        for edition in BUILT
+        for page in section_pages(CONFIGS[edition]["nav"])
+        if page.endswith(kind)
+    ]
 
 
-def test_every_chapter_page_and_lab_gets_a_notebook(built_site: Path) -> None:
-    assert len(CHAPTERS) >= 9 and len(LABS) >= 3, (CHAPTERS, LABS)
-    built = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.ipynb"))
-    assert built == sorted(hook.notebook_path(page) for page in PAGES)
+PAGES, CHAPTERS, LABS = params(""), params(".md"), params(".py")
+
+
+def notebooks_folder(site: Path, edition: Edition) -> Path:
+    return site / edition.url / hook.NOTEBOOK_DIR
+
+
+def built_notebook(site: Path, edition: Edition, page: str) -> nbformat.NotebookNode:
+    return nbformat.read(site / edition.url / hook.notebook_path(page), as_version=4)
+
+
+@pytest.mark.parametrize("edition", BUILT, ids=lambda edition: edition.name)
+def test_every_chapter_page_and_lab_gets_a_notebook(edition: Edition, built_site: Path) -> None:
+    pages = section_pages(CONFIGS[edition]["nav"])
+    chapters = [page for page in pages if page.endswith(".md")]
+    labs = [page for page in pages if page.startswith("labs/")]
+    assert len(chapters) >= 9 and len(labs) >= 3, (chapters, labs)
+    folder = built_site / edition.url
+    built = sorted(
+        p.relative_to(folder).as_posix()
+        for p in notebooks_folder(built_site, edition).rglob("*")
+        if p.is_file()
+    )
+    assert built == sorted(hook.notebook_path(page) for page in pages)
     assert "notebooks/index.ipynb" not in built
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_links_to_its_notebook_and_to_colab(page: str, built_site: Path) -> None:
-    html = page_html(built_site, DOCS / page)
+def test_notebooks_are_only_where_an_edition_puts_them(built_site: Path) -> None:
+    folders = [notebooks_folder(built_site, edition) for edition in BUILT]
+    stray = [
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.ipynb")
+        if not any(p.is_relative_to(folder) for folder in folders)
+    ]
+    assert stray == []
+
+
+@pytest.mark.parametrize(("edition", "page"), PAGES)
+def test_page_links_to_its_notebook_and_to_colab(
+    edition: Edition, page: str, built_site: Path
+) -> None:
+    html = page_html(built_site, edition.docs / page)
     soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    words = hook.LINK_TEXT[edition.name]
     links = {a.get_text(): a["href"] for a in soup.select("p.notebook-links a")}
-    download = (html.parent / links["Download notebook"]).resolve()
-    assert download == (built_site / hook.notebook_path(page)).resolve()
-    assert links["Open in Colab"] == (
+    download = (html.parent / links[words["download"]]).resolve()
+    assert download == (built_site / edition.url / hook.notebook_path(page)).resolve()
+    assert links[words["colab"]] == (
         "https://colab.research.google.com/github/linreg-docs/linreg-docs/blob/gh-pages/"
+        + edition.url
         + hook.notebook_path(page)
     )
-    if page in LABS:  # mkdocs-jupyter's include_source: the lab as written
-        source = html.parent / links["Source (.py)"]
-        assert source.read_text("utf-8") == (DOCS / page).read_text("utf-8")
+    if page.startswith("labs/"):  # mkdocs-jupyter's include_source: the lab as written
+        source = html.parent / links[words["source"]]
+        assert source.read_text("utf-8") == (edition.docs / page).read_text("utf-8")
     title = soup.select_one("article h1")
     assert title is not None and title.find_next_sibling() == soup.select_one("p.notebook-links")
 
 
-@pytest.mark.parametrize("page", CHAPTERS)
+@pytest.mark.parametrize(("edition", "page"), CHAPTERS)
 def test_chapter_notebook_runs_in_a_fresh_kernel(
-    page: str, built_site: Path, tmp_path: Path
+    edition: Edition, page: str, built_site: Path, tmp_path: Path
 ) -> None:
-    notebook = built_notebook(built_site, page)
+    notebook = built_notebook(built_site, edition, page)
     assert notebook.cells[0].source == hook.INSTALL_CELL.format(repo_url=CONFIG["repo_url"]).strip()
     client = NotebookClient(
         notebook,
@@ -92,10 +145,15 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
     assert notebook.cells[0].outputs == [], "linreg is installed here: the install cell is a no-op"
 
 
-@pytest.mark.parametrize("page", LABS)
-def test_lab_notebook_is_the_lab_plus_the_install_cell(page: str, built_site: Path) -> None:
-    lab = jupytext.read(DOCS / page)
-    notebook = built_notebook(built_site, page)
+@pytest.mark.parametrize(("edition", "page"), LABS)
+def test_lab_notebook_is_the_lab_plus_the_install_cell(
+    edition: Edition, page: str, built_site: Path
+) -> None:
+    lab = jupytext.read(edition.docs / page)
+    for cell in lab.cells:  # a heading's `{ #anchor }` is the site's, not the notebook's
+        if cell.cell_type == "markdown":
+            cell.source = hook.HEADING_ATTRIBUTES.sub(r"\1", cell.source)
+    notebook = built_notebook(built_site, edition, page)
     assert [c.source for c in notebook.cells[1:]] == [c.source for c in lab.cells]
     assert all("outputs" not in c or c.outputs == [] for c in notebook.cells), "no outputs shipped"
 
@@ -179,8 +237,8 @@ def test_notebook_cells_show_the_pages_output_as_comments_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     converted = 0
-    for page in CHAPTERS:
-        source = (ROOT / "docs" / page).read_text("utf-8")
+    for edition, page in (chapter.values for chapter in CHAPTERS):
+        source = (edition.docs / page).read_text("utf-8")
         notebook = hook.markdown_notebook(source, repo_url="https://github.com/o/r")
         with monkeypatch.context() as patch:
             patch.setattr(hook, "output_strings_as_comments", lambda code: code)
@@ -192,7 +250,7 @@ def test_notebook_cells_show_the_pages_output_as_comments_only(
             assert output_strings(cell.source) == [], (page, cell.source)
             assert shown_output(cell.source) == shown_output(written.source), page
             converted += bool(output_strings(written.source))
-    assert converted >= 2, "training-loop and nn-module show multi-line output"
+    assert converted >= 2 * len(BUILT), "training-loop and nn-module show multi-line output"
 
 
 def test_colab_url_comes_from_repo_url() -> None:

@@ -52,9 +52,9 @@ for name, costs in runs.items():
 #   the cost is still far above the threshold.
 # - **Good** ($0.1$): the cost falls by a constant factor per epoch, a straight
 #   line on the log scale, and passes the threshold early.
-# - **Too large** ($0.2$): each step overshoots the bottom of the valley by more
-#   than it started, so the cost grows by a constant factor instead, until it is
-#   no longer a finite number.
+# - **Too large** ($0.2$): each step jumps over the bottom of the valley and lands
+#   farther from it than it started, so the cost grows by a constant factor
+#   instead, until it is no longer a finite number.
 
 # %%
 from linreg.plots import cost_panels

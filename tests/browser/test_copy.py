@@ -4,6 +4,10 @@ the clipboard holds into a clean interpreter, and sees the output the page shows
 The `copied` fixture (conftest.py) clicks every copy button of a page once; each
 block's test runs its own text on the reader's CPU path, a run that test_site.py's
 test of the same block shares, whichever worker runs them (support.run_alone).
+
+A Korean page's copy buttons copy the English block's code: the same code tokens and
+output lines (support.code_tokens), with comments that may be Korean. Proven equal, the
+Korean text is not run again.
 """
 
 from pathlib import Path
@@ -11,7 +15,16 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample
 
-from tests.support import check_prints_shown, page_examples, python_blocks, skip_reason
+from tests.support import (
+    DOCS,
+    KO_DOCS,
+    KO_PAGES,
+    check_prints_shown,
+    code_tokens,
+    page_examples,
+    python_blocks,
+    skip_reason,
+)
 
 
 @pytest.mark.parametrize(("source", "index", "example"), python_blocks())
@@ -26,3 +39,26 @@ def test_copied_block_prints_what_page_shows(
     text = blocks[index]
     assert text, "the copy button put nothing on the clipboard"
     check_prints_shown(f"{example}, pasted from its copy button,", text)
+
+
+@pytest.mark.parametrize(("source", "index", "example"), python_blocks(KO_PAGES))
+def test_korean_copy_is_the_english_code(
+    source: Path, index: int, example: CodeExample, copied
+) -> None:
+    english = page_examples(DOCS / source.relative_to(KO_DOCS))
+    blocks = copied(source)
+    assert len(blocks) == len(english), "the Korean page has other Python blocks than the English"
+    text = blocks[index]
+    assert text, "the copy button put nothing on the clipboard"
+    pasted, written = code_tokens(text), code_tokens(english[index].source)
+    differs = next(
+        (i for i, (a, b) in enumerate(zip(pasted, written, strict=False)) if a != b),
+        min(len(pasted), len(written)),
+    )
+    assert pasted == written, (
+        f"{example}, pasted from its copy button, is not the code of {english[index]}: "
+        f"first difference at token {differs + 1}\n"
+        f"  English: {written[differs] if differs < len(written) else '(ends)'}\n"
+        f"  copied:  {pasted[differs] if differs < len(pasted) else '(ends)'}\n"
+        f"copied:\n{text}"
+    )

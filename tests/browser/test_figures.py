@@ -21,12 +21,13 @@ from PIL import Image
 
 from linreg.plots._style import DATA, ERROR, GUIDE, INK, MODEL, ramp
 from tests.colours import backgrounds, filter_css, on_page
-from tests.support import PAGES, VIEWPORTS, url_path
+from tests.support import SITE_PAGES, VIEWPORTS, url_path
 
 MIN_TEXT_PX = 9
-# Pages that show figures: the labs draw them in cells, other pages link figures/*.svg.
+# Pages that show figures, in both editions (the Korean figures are drawn with Korean
+# text): the labs draw them in cells, other pages link figures/*.svg.
 FIGURE_PAGES = [
-    page for page in PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
+    page for page in SITE_PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
 ]
 
 TEXT_SIZES_JS = """async (em) => {

@@ -1,13 +1,14 @@
-"""Every page as a reader's browser gets it: offline, silent, math rendered,
-figures drawn and described, readable in both palettes, no serious axe findings."""
+"""Every page as a reader's browser gets it, in both editions: offline, silent, math
+rendered, figures drawn and described, readable in both palettes, no serious axe findings."""
 
 from pathlib import Path
 
 import pytest
 
-from tests.support import PAGES, RAW_TEX, formulas_in_source, url_path
+from tests.support import RAW_TEX, SITE_PAGES, formulas_in_source, url_path
 
-pytestmark = pytest.mark.parametrize("source", PAGES, ids=lambda p: url_path(p) or "index")
+# Every page of both editions: English at the root, Korean under ko/.
+pytestmark = pytest.mark.parametrize("source", SITE_PAGES, ids=lambda p: url_path(p) or "index")
 
 LIGHT_SCHEME, DARK_SCHEME = "default", "slate"
 MIN_CONTRAST = 4.5  # WCAG AA for body text

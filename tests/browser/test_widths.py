@@ -1,4 +1,4 @@
-"""Every page at a phone's width and a laptop's (conftest.VIEWPORTS): nothing makes
+"""Every page of both editions at a phone's width and a laptop's (conftest.VIEWPORTS): nothing makes
 the page scroll sideways or runs out of sight; what is wider than its box (a display
 formula, a code block, a lab's code cell, a table) scrolls inside that box and shows
 that it does, with a cue that keeps 3:1 contrast in both palettes."""
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import PAGES, url_path
+from tests.support import SITE_PAGES, url_path
 
-pytestmark = pytest.mark.parametrize("source", PAGES, ids=lambda p: url_path(p) or "index")
+pytestmark = pytest.mark.parametrize("source", SITE_PAGES, ids=lambda p: url_path(p) or "index")
 
 MIN_CUE_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: non-text contrast
 
