@@ -1,11 +1,12 @@
-"""The site as a whole: every built page is one the suite visits, and search finds pages."""
+"""The site as a whole: every built page, of both editions, is one the suite visits, and
+search finds pages, in English and in Korean."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.support import PAGES, url_path
+from tests.support import PAGES, SITE_PAGES, url_path
 
 
 def test_suite_visits_every_built_page(built_site: Path) -> None:
@@ -14,7 +15,7 @@ def test_suite_visits_every_built_page(built_site: Path) -> None:
         for html in built_site.rglob("*.html")
         if html.name != "404.html"
     }
-    assert built == {url_path(page) for page in PAGES}
+    assert built == {url_path(page) for page in SITE_PAGES}
 
 
 # Resolves once the result list has not changed for `quiet` ms. Material searches on
