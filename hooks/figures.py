@@ -21,15 +21,33 @@ figures a lab draws (mkdocs-jupyter inlines them as `data:image/svg+xml;base64,`
 images) get the same attributes, their size read from the inlined SVG. Figures are
 not `loading="lazy"`: a few kilobytes each, and a deferred image is not `complete`
 until it is scrolled to, which the browser tests wait for.
+
+Language: `linreg.plots` reads the environment variable `LINREG_LANG` at each call, so
+the figures are drawn in the language of the build's environment, which the drawing
+process inherits: a build run with `LINREG_LANG=ko` (the Korean edition's) draws
+Korean figures, one without it English ones. Glyphs are written as outlines
+(`svg.fonttype: path`): a reader needs no Korean font.
+
+Two editions, one drawing: the Korean figures are the English ones with their words
+translated (`linreg.plots.translate`), so one process can draw each figure once and
+save it in both languages. Give both builds of one run the same new, empty folder in
+`LINREG_FIGURES_SHARED`: the English build (no LINREG_LANG) draws its figures and also
+saves their Korean SVGs there, then writes `done` (or `failed.txt`, the traceback);
+the Korean build (LINREG_LANG=ko) draws nothing and, where it would wait for its own
+drawing, waits for that folder instead. Without the variable each build draws its own.
 """
 
+import argparse
 import base64
 import io
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import traceback
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -44,19 +62,40 @@ SHOWN_FIGURE = re.compile(r"figures/(\w+)\.svg")
 FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
 INLINE_SVG = "data:image/svg+xml;base64,"
 SVG_UNITS_PX = {"pt": 4 / 3, "px": 1.0, "": 1.0}  # CSS pixels per unit
+LANGUAGE = "LINREG_LANG"  # read by linreg.plots: the language the figures are drawn in
+SHARED = "LINREG_FIGURES_SHARED"  # a folder where the English build leaves Korean figures
+SHARED_DONE, SHARED_FAILED = "done", "failed.txt"
+SHARED_TIMEOUT = 600  # seconds the Korean build waits for the English build's drawing
 
 
-def render_svg(name: str) -> str:
-    """Draw `linreg.plots.<name>()` and return it as SVG text without a timestamp."""
+def _svg(fig: object) -> str:
+    """A figure as SVG text without a timestamp, its glyphs as outlines."""
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "path"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def render_svgs(name: str, also: tuple[str, ...] = ()) -> list[str]:
+    """Draw `linreg.plots.<name>()` once, in the language of LINREG_LANG, and return its
+    SVG; then, for each language in `also`, the same figure translated from English."""
     import matplotlib
 
     matplotlib.use("Agg")  # the drawing process has no screen
     from linreg import plots
 
     fig = getattr(plots, name)()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    svgs = [_svg(fig)]
+    for lang in also:
+        svgs.append(_svg(plots.translate(fig, lang)))
+    return svgs
+
+
+def render_svg(name: str) -> str:
+    """Draw `linreg.plots.<name>()` and return it as SVG text without a timestamp."""
+    return render_svgs(name)[0]
 
 
 def svg_size(svg: str | bytes) -> tuple[int, int]:
@@ -113,13 +152,15 @@ class _Drawing:
 
     The process imports `linreg.plots` (and with it torch), which the build itself then
     need not do. It draws the figures the pages show (`shown_figures`): a page that
-    names a figure linreg.plots does not have fails the build with the process's error."""
+    names a figure linreg.plots does not have fails the build with the process's error.
+    With `shared`, it also saves each figure in Korean there, for the Korean build."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], shared: Path | None = None) -> None:
         self.names = names
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-figures-"))
+        also = ["--also-korean", str(shared)] if shared is not None else []
         self.process = subprocess.Popen(
-            [sys.executable, __file__, str(self.folder), *names],
+            [sys.executable, __file__, *also, str(self.folder), *names],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -142,6 +183,31 @@ class _Drawing:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class _SharedDrawing(_Drawing):
+    """The Korean build's figures when the English build draws them (LINREG_FIGURES_SHARED):
+    no process of its own, the folder the English build's drawing process fills."""
+
+    def __init__(self, names: list[str], shared: Path) -> None:
+        self.names, self.folder, self.sizes = names, shared, {}
+
+    def wait(self) -> None:
+        deadline = time.monotonic() + SHARED_TIMEOUT
+        while not (self.folder / SHARED_DONE).exists():
+            if (self.folder / SHARED_FAILED).exists():
+                failure = (self.folder / SHARED_FAILED).read_text("utf-8")
+                raise PluginError(f"Drawing the figures (English build) failed:\n{failure}")
+            if time.monotonic() > deadline:
+                raise PluginError(f"{SHARED}: no figures in {self.folder} after {SHARED_TIMEOUT} s")
+            time.sleep(0.05)
+        missing = [name for name in self.names if not self.svg(name).exists()]
+        if missing:
+            raise PluginError(f"{SHARED}: the English build drew no {', '.join(missing)}")
+        self.sizes = {name: svg_size(self.svg(name).read_bytes()) for name in self.names}
+
+    def discard(self) -> None:
+        pass  # the folder is the English build's to remove
+
+
 _drawing: _Drawing | None = None
 
 
@@ -157,11 +223,22 @@ def shown_figures(files: Files) -> list[str]:
     return sorted(names)
 
 
+def start_drawing(names: list[str]) -> _Drawing:
+    """This build's drawing: its own process, which with LINREG_FIGURES_SHARED also
+    saves the Korean figures there, or, in the Korean build, that folder."""
+    shared = Path(os.environ[SHARED]) if os.environ.get(SHARED) else None
+    if shared is None:
+        return _Drawing(names)
+    if (os.environ.get(LANGUAGE) or "en") == "ko":
+        return _SharedDrawing(names, shared)
+    return _Drawing(names, shared)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _drawing
     if _drawing is not None:  # a build that failed before its end
         _drawing.discard()
-    _drawing = _Drawing(shown_figures(files))
+    _drawing = start_drawing(shown_figures(files))
     for name in _drawing.names:
         path = _drawing.svg(name)
         files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=str(path)))
@@ -190,7 +267,28 @@ def on_build_error(error: Exception) -> None:
     on_post_build(None)  # type: ignore[arg-type]
 
 
-if __name__ == "__main__":  # the drawing process: python hooks/figures.py <folder> <name>...
-    folder, *names = sys.argv[1:]
-    for name in names:
-        (Path(folder) / f"{name}.svg").write_text(render_svg(name), encoding="utf-8")
+def main(argv: list[str]) -> None:
+    """The drawing process: `python hooks/figures.py [--also-korean <folder>] <folder> <name>...`
+    draws each figure into `<folder>/<name>.svg` and, with --also-korean, its Korean
+    translation into that folder, which then gets `done` (or `failed.txt`)."""
+    parser = argparse.ArgumentParser(prog="hooks/figures.py")
+    parser.add_argument("--also-korean", type=Path, metavar="FOLDER")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("names", nargs="*")
+    args = parser.parse_args(argv)
+    try:
+        for name in args.names:
+            svgs = render_svgs(name, also=("ko",) if args.also_korean else ())
+            (args.folder / f"{name}.svg").write_text(svgs[0], encoding="utf-8")
+            if args.also_korean:
+                (args.also_korean / f"{name}.svg").write_text(svgs[1], encoding="utf-8")
+    except BaseException:
+        if args.also_korean:
+            (args.also_korean / SHARED_FAILED).write_text(traceback.format_exc(), "utf-8")
+        raise
+    if args.also_korean:
+        (args.also_korean / SHARED_DONE).touch()
+
+
+if __name__ == "__main__":  # the drawing process
+    main(sys.argv[1:])

@@ -111,9 +111,27 @@ def contour_set(ax: Axes) -> ContourSet:
 
 
 @functools.cache
-def default_figure(name: str) -> Figure:
-    """`linreg.plots.<name>()` as the site's build draws it, drawn once per test run.
+def default_figure(name: str, lang: str = "en") -> Figure:
+    """`linreg.plots.<name>()` as the site's build draws it, drawn once per test run,
+    in English or, for the Korean edition, in Korean (lang "ko", as LINREG_LANG=ko).
 
     Shared by the tests that only read it; training runs make some figures take seconds.
     """
-    return getattr(plots, name)()
+    with plots.language(lang):
+        return getattr(plots, name)()
+
+
+# docs/labs/mini-batches.py hands cost_history three runs under these names; the lab's
+# own costs differ, the figure's text does not.
+MINI_BATCHES_LAB_RUNS = {
+    "full batch (5)": [9.0, 3.0, 1.0],
+    "mini-batch (2)": [9.0, 2.0, 0.8],
+    "stochastic (1)": [9.0, 1.0, 0.9],
+}
+
+
+@functools.cache
+def mini_batches_lab_figure(lang: str = "en") -> Figure:
+    """The figure docs/labs/mini-batches.py draws: cost_history with three named runs."""
+    with plots.language(lang):
+        return plots.cost_history(MINI_BATCHES_LAB_RUNS)

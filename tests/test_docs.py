@@ -4,6 +4,9 @@ One parametrised test over every example, named by file and line range. A block
 may opt out only with a written reason: ```{.py test="skip: <why>"}```.
 Run `pytest --update-examples` to rewrite the shown output from a real run.
 The check itself is `support.check_example`.
+
+The Korean edition's blocks (docs-ko/) are not run: they are these blocks, proven so
+by tests/test_translations.py, which also proves that none of them is collected here.
 """
 
 import pytest

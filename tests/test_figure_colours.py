@@ -4,7 +4,9 @@ page and, through the dark palette's filter, on the dark one; and series told ap
 colour are also told apart by line style, marker, or lightness, not by hue alone.
 
 The colours are the figure's artists' own (tests/colours.py); the figures are those
-the site shows: each page's default figure, and each lab's call where it differs.
+the site shows: each page's default figure, and each lab's call where it differs, in
+English and in Korean (the Korean edition's figures, LINREG_LANG=ko: the same artists,
+other words; tests/test_figure_language.py).
 """
 
 import itertools
@@ -27,7 +29,7 @@ from tests.colours import (
     marks,
     on_page,
 )
-from tests.reference import default_figure
+from tests.reference import default_figure, mini_batches_lab_figure
 
 MIN_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: graphical objects needed to understand content
 # Two same-style series must differ this much in CIE L* (0-100) in each palette. A
@@ -36,20 +38,11 @@ MIN_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: graphical objects needed to understand c
 MIN_LIGHTNESS_STEP = 8.0
 
 
-def _mini_batches_lab() -> Figure:
-    """docs/labs/mini-batches.py: cost_history with three named runs."""
-    runs = {
-        "full batch (5)": [9.0, 3.0, 1.0],
-        "mini-batch (2)": [9.0, 2.0, 0.8],
-        "stochastic (1)": [9.0, 1.0, 0.9],
-    }
-    return plots.cost_history(runs)
-
-
-FIGURES: dict[str, Callable[[], Figure]] = {
-    **{name: lambda name=name: default_figure(name) for name in plots.__all__},
-    "cost_history (mini-batches lab)": _mini_batches_lab,
+FIGURES: dict[str, Callable[[str], Figure]] = {
+    **{name: lambda lang, name=name: default_figure(name, lang) for name in plots.__all__},
+    "cost_history (mini-batches lab)": mini_batches_lab_figure,
 }
+LANGUAGES = ["en", "ko"]
 
 
 def test_the_backgrounds_are_materials() -> None:
@@ -84,9 +77,10 @@ def test_contrast_blends_alpha_on_the_page() -> None:
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("figure", FIGURES)
-def test_every_mark_has_3_to_1_contrast(figure: str, palette: str) -> None:
-    found = marks(FIGURES[figure]())
+def test_every_mark_has_3_to_1_contrast(figure: str, lang: str, palette: str) -> None:
+    found = marks(FIGURES[figure](lang))
     assert found, "a figure that draws nothing?"
     faint = sorted(
         {
@@ -134,10 +128,11 @@ def series(ax: Axes) -> list:
     return [*ax.get_lines(), *(c for c in ax.collections if not isinstance(c, ContourSet))]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("figure", FIGURES)
-def test_series_differ_in_more_than_hue(figure: str) -> None:
+def test_series_differ_in_more_than_hue(figure: str, lang: str) -> None:
     same_style = []
-    for ax in FIGURES[figure]().axes:
+    for ax in FIGURES[figure](lang).axes:
         for a, b in itertools.combinations(series(ax), 2):
             if _colour(a) == _colour(b) or _style(a) != _style(b):
                 continue  # one series drawn in pieces, or told apart by style

@@ -103,8 +103,10 @@ class Block:
 
     def opening(self) -> str:
         """The block's first line as written: its fence, or its cell marker."""
+        if dict(self.fence).get("indented code block"):
+            return "(an indented code block: is a fence indented other than its neighbours?)"
         if self.line is None:
-            return repr(self.fence)
+            return f"(a fence the parser read as {dict(self.fence)})"
         return self.page.read_text("utf-8").splitlines()[self.line - 1].strip()
 
     def shown(self) -> str:
@@ -390,8 +392,73 @@ def test_korean_blocks_are_parity_checked_not_run() -> None:
     """pytest-examples runs the English blocks once (tests/test_docs.py): no Korean block
     is among them, and every Korean page is a twin whose blocks the parity test reads."""
     run = {example.path.resolve() for example in doc_examples()}
-    assert run and not any(path.is_relative_to(KO_DOCS) for path in run)
-    assert {twin(page) for page in TWINS} == set(KO_PAGES)
+    assert any(path.is_relative_to(DOCS) for path in run), "the doc tests find no English block"
+    korean = sorted(name(path) for path in run if path.is_relative_to(KO_DOCS))
+    assert korean == [], "the doc tests would run Korean blocks: they read docs/ only"
+    [parity] = test_korean_code_is_the_english_code.pytestmark  # type: ignore[attr-defined]
+    checked = {twin(param.values[0]) for param in parity.args[1]}
+    assert checked == {page for page in KO_PAGES if twin(page).exists()}
+
+
+# --- the reader and the comparison, on known text ---------------------------------
+
+KNOWN = """# Title { #the-title }
+
+```{.py test="skip: needs the network"}
+print(1)
+```
+
+??? success "Solution"
+
+    ```py
+    print(2)  # two
+    ```
+
+1. A step:
+
+    !!! note
+        ```bash
+        pip install linreg  # quietly
+        ```
+"""
+
+
+def known_blocks(text: str, edition: Edition = ENGLISH) -> tuple[Block, ...]:
+    return render(edition.docs / "index.md", text).blocks
+
+
+def test_the_reader_finds_fences_where_the_site_shows_code() -> None:
+    rendered = render(DOCS / "index.md", KNOWN)
+    fences = [dict(block.fence) for block in rendered.blocks]
+    assert [block.code for block in rendered.blocks] == [
+        "print(1)",
+        "print(2)  # two",
+        "pip install linreg  # quietly",
+    ]
+    assert [fence["language"] for fence in fences] == ["py", "py", "bash"]
+    assert fences[0]["attributes"] == (("test", "skip: needs the network"),)
+    assert rendered.headings == (("the-title", "Title"),)
+    korean = render(KO_DOCS / "index.md", KNOWN.replace(" { #the-title }", ""))
+    assert korean.headings == ((NO_ID, "Title"),), "a heading without { #id } has no id"
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (("print(2)  # two", "print(2)  # 둘\n    # 한 줄 더"), True),
+        (("pip install linreg  # quietly", "pip install linreg  # 조용히"), True),
+        (("print(2)  # two", "print(3)  # two"), False),
+        (("print(1)", "print(1)\n#> 1"), False),
+        (("skip: needs the network", "skip: 네트워크가 필요합니다"), False),
+        (("pip install linreg", "pip install linreg torch"), False),
+        (("```bash", "```sh"), False),
+    ],
+    ids=str,
+)
+def test_comments_may_change_nothing_else(change: tuple[str, str], same: bool) -> None:
+    english, korean = known_blocks(KNOWN), known_blocks(KNOWN.replace(*change), KOREAN)
+    problems = [difference(a, b) for a, b in zip(english, korean, strict=True)]
+    assert (problems == [None] * 3) == same, problems
 
 
 # --- tools/translations.py ----------------------------------------------------------

@@ -274,8 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         english = ENGLISH / korean.relative_to(KOREAN)
         if not english.exists():
             parser.error(f"{page}: no English page {shown(english)}")
-        before, now = recorded(korean), digest(english)
-        record(korean, now)
+        try:
+            before, now = recorded(korean), digest(english)
+            record(korean, now)
+        except (ValueError, yaml.YAMLError) as error:
+            parser.error(f"{page}: cannot read its header's YAML: {error}")
         print(f"{shown(korean)}: {KEY} {before} -> {now} ({shown(english)})")
     return 0
 

@@ -4,7 +4,7 @@
 # ---
 
 # %% [markdown]
-# # 학습률
+# # 학습률 { #learning-rate }
 #
 # 경사 하강법(gradient descent)이 기어가듯 느릴지, 제대로 도착할지, 아니면 폭주할지는 숫자
 # 하나가 결정합니다. 기울기 반대 방향으로 내딛는 한 걸음의 크기, 곧 학습률(learning rate)
@@ -38,7 +38,7 @@ def train(lr, nb_epochs=1000):
 runs = {f"lr = {lr:g}": train(lr) for lr in (0.001, 0.1, 0.2)}
 
 # %% [markdown]
-# ## 각 실행은 언제 도착할까
+# ## 각 실행은 언제 도착할까 { #when-does-each-run-get-there }
 #
 # `first_below`는 비용이 처음으로 기준값(threshold) 아래로 내려간 에포크를 돌려줍니다. 1000 에포크
 # 안에 끝내 내려가지 못하면 `None`을 돌려줍니다.
@@ -51,7 +51,7 @@ for name, costs in runs.items():
     print(f"{name}: below 1e-3 at epoch {epoch}, last cost {costs[-1]:.3g}")
 
 # %% [markdown]
-# ## 나란히 비교하기
+# ## 나란히 비교하기 { #side-by-side }
 #
 # - **너무 작을 때** ($0.001$): 한 걸음 한 걸음은 모두 올바른 방향이지만, 1000 에포크가
 #   지나도 비용은 여전히 기준값보다 한참 위에 있습니다.

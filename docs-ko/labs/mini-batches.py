@@ -4,7 +4,7 @@
 # ---
 
 # %% [markdown]
-# # 특성이 여럿일 때의 미니 배치
+# # 특성이 여럿일 때의 미니 배치 { #mini-batches-with-many-features }
 #
 # 퀴즈 점수 세 개로 기말 점수를 예측합니다. 가설(hypothesis)은 $H(X) = XW + b$이고 $W$의
 # 모양은 $(3, 1)$입니다. 같은 모델을 세 가지 방식으로 훈련하되, 모두 데이터를 같은 횟수만큼
@@ -54,7 +54,7 @@ for name, costs in runs.items():
     print(f"{name}: cost after 1 epoch {costs[1]:.2f}, after 20 epochs {costs[-1]:.2f}")
 
 # %% [markdown]
-# ## 에포크별 비용
+# ## 에포크별 비용 { #cost-per-epoch }
 #
 # 에포크 하나 동안 배치가 작을수록 스텝을 더 많이 밟습니다(1번이 아니라 3번, 5번). 그래서
 # 처음 몇 에포크 동안 더 멀리 나아갑니다. 다만 그 스텝 하나하나는 샘플 몇 개만의 기울기를

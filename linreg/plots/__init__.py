@@ -3,8 +3,15 @@
 The site's build hook (hooks/figures.py) calls every function named in `__all__`
 with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
 `![alt text](figures/<name>.svg)` and a reader redraws it with the same call.
+
+The figures' text is English, or Korean for the Korean edition: with the environment
+variable `LINREG_LANG=ko`, or inside `with language("ko"):`, every figure is drawn with
+Korean titles, labels and legends; `translate(fig, "ko")` turns a figure drawn in
+English into the Korean one (linreg/plots/_language.py). `__all__` lists the figures.
 """
 
+from linreg.plots._language import language as language
+from linreg.plots._language import translate as translate
 from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, module_vs_hand
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points

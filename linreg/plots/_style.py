@@ -10,19 +10,34 @@ differ in line style (`SERIES`) or in lightness (`ramp`), never in hue alone.
 
 Type is sized for a phone: a figure 5 inches wide (360 pt) is drawn about 320 to 360
 px wide in a 390 px screen, so 11 pt text stays above 9 px. Every plot function is
-wrapped in `styled`, which sets the sizes while the figure is drawn.
+wrapped in `styled`, which sets the sizes while the figure is drawn and puts its text
+in the language chosen (linreg/plots/_language.py).
+
+Hangul comes from a font shipped in the package (fonts/, Noto Sans KR, OFL), registered
+with matplotlib's font manager on import and listed after the current font: Latin
+text and math look as they would without it, and a character the current font lacks
+is drawn from it. It is there in English too, so a figure drawn in English can be
+translated afterwards, and a reader's own Korean labels need no font of their own.
 """
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import ParamSpec
 
 import matplotlib
 import numpy as np
+from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter, StrMethodFormatter
+
+from linreg.plots._language import current_language, translate
+
+KOREAN_FONT = Path(__file__).parent / "fonts" / "NotoSansKR-Hangul.otf"
+font_manager.fontManager.addfont(KOREAN_FONT)
+KOREAN_FAMILY = font_manager.FontProperties(fname=KOREAN_FONT).get_name()  # "Noto Sans KR"
 
 DATA = "#0072b2"  # points: the samples (Okabe-Ito blue)
 MODEL = "#d55e00"  # lines: the hypothesis (Okabe-Ito vermilion)
@@ -48,16 +63,19 @@ STYLE = {
 }
 
 P = ParamSpec("P")
-R = TypeVar("R")
 
 
-def styled(plot: Callable[P, R]) -> Callable[P, R]:
-    """Run a plot function with the shared sizes and colours in effect."""
+def styled(plot: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Run a plot function with the shared sizes, colours and fonts in effect, and put
+    the figure's text in the current language (`LINREG_LANG`, `language(...)`)."""
 
     @functools.wraps(plot)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with matplotlib.rc_context(STYLE):
-            return plot(*args, **kwargs)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        lang = current_language()
+        fonts = {"font.family": [*matplotlib.rcParams["font.family"], KOREAN_FAMILY]}
+        with matplotlib.rc_context(STYLE), matplotlib.rc_context(fonts):
+            fig = plot(*args, **kwargs)
+        return translate(fig, lang)
 
     return wrapper
 

@@ -1,6 +1,8 @@
 """The built site, served on 127.0.0.1 and opened in headless Chromium.
 
-One server and one browser a session (a pytest-xdist worker). Each page is
+One server and one browser a session (a pytest-xdist worker). The tests run over
+both editions (support.SITE_PAGES: English at the root, Korean under ko/), which
+the English build builds together (hooks/edition.py). Each page is
 visited once a run at each width of `VIEWPORTS`, a phone's and a laptop's (`visit`):
 everything the browser saw while loading it, what KaTeX and the figures became, what
 overflows its box, and what axe-core reports in the light and the dark palette, is
@@ -346,7 +348,8 @@ def record(opener: Opener, source: Path, width: str) -> Visit:
 def visits(
     browser: "Browser", site_url: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str
 ) -> Iterator[Callable[[Path, str], Visit]]:
-    """visits(docs/page.md, width) -> Visit, each page loaded once per width per test run.
+    """visits(docs/page.md or docs-ko/page.md, width) -> Visit, each page loaded once
+    per width per test run.
 
     Under pytest-xdist a page's tests may land on different workers; the first to
     take the page's lock records it, and the others read what it wrote.
@@ -395,7 +398,8 @@ COPY_BUTTONS = (
 
 @pytest.fixture(scope="session")
 def copied(browser: "Browser", site_url: str) -> Iterator[Callable[[Path], list[str]]]:
-    """copied(docs/page.md) -> what each Python block's copy button put on the clipboard.
+    """copied(docs/page.md or docs-ko/page.md) -> what each Python block's copy button
+    put on the clipboard.
 
     The first call for a page opens its collapsed solutions and clicks every copy button.
     """
