@@ -311,7 +311,8 @@ def test_the_language_comes_from_the_environment_at_each_call(monkeypatch) -> No
     with pytest.raises(ValueError, match="LINREG_LANG must be one of en, ko, got 'kr'"):
         plots.cost_history([1.0, 0.5])
     with pytest.raises(ValueError, match="lang must be one of en, ko, got 'fr'"):
-        plots.language("fr").__enter__()
+        with plots.language("fr"):
+            pass
 
 
 def test_importing_linreg_plots_changes_no_matplotlib_setting() -> None:

@@ -1,6 +1,6 @@
 # ---
 # jupyter:
-#   translation_of: TODO
+#   translation_of: 5c839ddb3800
 # ---
 
 # %% [markdown]

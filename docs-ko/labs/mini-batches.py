@@ -1,6 +1,6 @@
 # ---
 # jupyter:
-#   translation_of: TODO
+#   translation_of: a9f8efe5e5da
 # ---
 
 # %% [markdown]

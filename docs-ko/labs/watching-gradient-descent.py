@@ -1,6 +1,6 @@
 # ---
 # jupyter:
-#   translation_of: TODO
+#   translation_of: 842ff462f7aa
 # ---
 
 # %% [markdown]

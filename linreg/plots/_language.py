@@ -189,7 +189,8 @@ def translate_text(text: str, lang: str) -> str:
 
 
 def translate(fig: Figure, lang: str) -> Figure:
-    """Put every text of `fig` in `lang`, in place, and return `fig`.
+    """Put every text of `fig`, a figure drawn in English, in `lang`, in place, and
+    return `fig`.
 
     Texts are titles, axis labels, legends, annotations; each artist's label is
     translated too, so a legend drawn again later is in `lang` as well. Layout is
