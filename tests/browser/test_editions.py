@@ -1,6 +1,7 @@
 """The language switcher takes the reader to the same page and section of the other
 edition (overrides/partials/alternate.html, assets/javascripts/editions.js), also after
-instant navigation has changed the page under a header it keeps."""
+instant navigation has changed the page under a header it keeps; Korean pages are set
+in Korean system fonts and break lines between words (extra.css)."""
 
 import pytest
 
@@ -32,3 +33,35 @@ def test_the_switcher_follows_instant_navigation(open_page, start: str, language
     page, _ = open_page(start + "gradient-descent/")
     page.evaluate(f"history.pushState(null, '', '{open_page.site_url}{start}training-loop/')")
     switch(page, language, open_page.site_url + f"{twin}training-loop/")
+
+
+KOREAN_FONTS = [
+    "Apple SD Gothic Neo",
+    "Malgun Gothic",
+    "Noto Sans KR",
+    "Noto Sans CJK KR",
+    "NanumGothic",
+]
+TYPOGRAPHY_JS = """() => ({
+  lang: document.documentElement.lang,
+  font: getComputedStyle(document.body).fontFamily,
+  wordBreak: getComputedStyle(document.querySelector("article p")).wordBreak,
+})"""
+
+
+@pytest.mark.parametrize("start", ["", "ko/"])
+def test_korean_pages_are_set_in_korean_system_fonts_between_words(open_page, start: str):
+    """extra.css on :lang(ko): the Korean system fonts, no web font, and line breaks
+    between words only (word-break: keep-all); English pages as they were."""
+    page, traffic = open_page(start + "training-data/")
+    typography = page.evaluate(TYPOGRAPHY_JS)
+    korean = start == "ko/"
+    assert typography["lang"] == ("ko" if korean else "en")
+    for font in KOREAN_FONTS:
+        assert (font in typography["font"]) is korean, (font, typography["font"])
+    assert typography["wordBreak"] == ("keep-all" if korean else "normal")
+    assert not [
+        url
+        for url in traffic.requests
+        if url.endswith((".woff", ".woff2", ".ttf")) and "katex" not in url
+    ], "a web font besides KaTeX's"
