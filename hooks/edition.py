@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -49,6 +51,7 @@ KOREAN_CONFIG = ROOT / "mkdocs.ko.yml"
 KOREAN_DIR = "ko"  # where the Korean edition sits in the English build's site
 LANGUAGE_VARIABLE = "LINREG_LANG"  # read by linreg.plots (drawn labels) in every process
 KOREAN_SITE_URL = "LINREG_KO_SITE_URL"  # mkdocs.ko.yml's site_url: ours + ko/ (serve's too)
+PARENT = "LINREG_EDITION_PARENT"  # the English build's process id, in the Korean build
 # Folders where the English build leaves work the Korean build would otherwise repeat:
 KOREAN_LABS = "LINREG_KOREAN_LABS"  # hooks/labs.py: the Korean labs, executed
 FIGURES_SHARED = "LINREG_FIGURES_SHARED"  # hooks/figures.py: the Korean figures, drawn
@@ -91,6 +94,7 @@ class _KoreanBuild:
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(KOREAN_CONFIG)]
         command += ["--site-dir", str(self.folder)] + (["--strict"] if strict else [])
         env = {**os.environ, LANGUAGE_VARIABLE: "ko", KOREAN_SITE_URL: site_url}
+        env[PARENT] = str(os.getpid())
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -126,10 +130,21 @@ def edition_roots(config: MkDocsConfig) -> dict[str, str]:
     return {alt["lang"]: urljoin(site_url, alt["link"]) for alt in config.extra["alternate"]}
 
 
+def _exit_with(parent: int) -> None:
+    """End this process once `parent` has: a Korean build whose English build was
+    killed (not interrupted: Ctrl-C reaches both) would otherwise build on alone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["editions"] = edition_roots(config)  # overrides/sitemap.xml's hreflang
     if is_korean(config):
         os.environ[LANGUAGE_VARIABLE] = "ko"
+        if os.environ.get(PARENT):
+            parent = int(os.environ[PARENT])
+            threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     else:
         os.environ.pop(LANGUAGE_VARIABLE, None)
     return config
@@ -169,3 +184,7 @@ def on_build_error(error: Exception) -> None:
     if _korean is not None:
         _korean.discard()
         _korean = None
+
+
+def on_shutdown() -> None:  # `mkdocs serve` stopped, maybe during a build
+    on_build_error(None)  # type: ignore[arg-type]
