@@ -17,9 +17,12 @@ the English build (`mkdocs build`, `mkdocs serve`, CI) build both:
 - Each build sets `LINREG_LANG` for what it starts (the figure-drawing process of
   hooks/figures.py, the lab kernels of hooks/labs.py): `ko` in the Korean build, so
   linreg.plots draws Korean titles and labels, and unset in the English build.
-- The labs run once for both editions: the English build's kernels also draw the
-  Korean figures and leave the Korean notebooks in a folder named by
-  `LINREG_KOREAN_LABS`, set in both builds' environment here (hooks/labs.py).
+- The labs run once for both editions, and the figures are drawn once: the English
+  build's lab kernels also draw the labs' Korean figures and leave the Korean notebooks
+  in the folder `LINREG_KOREAN_LABS` names (hooks/labs.py), and its figure process
+  saves each figure's Korean translation in the folder `LINREG_FIGURES_SHARED` names
+  (hooks/figures.py); the Korean build takes them from there. Both folders are new
+  for each build and named here, in both builds' environment.
 """
 
 import logging
@@ -29,6 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -46,7 +51,10 @@ KOREAN_CONFIG = ROOT / "mkdocs.ko.yml"
 KOREAN_DIR = "ko"  # where the Korean edition sits in the English build's site
 LANGUAGE_VARIABLE = "LINREG_LANG"  # read by linreg.plots (drawn labels) in every process
 KOREAN_SITE_URL = "LINREG_KO_SITE_URL"  # mkdocs.ko.yml's site_url: ours + ko/ (serve's too)
-KOREAN_LABS = "LINREG_KOREAN_LABS"  # hooks/labs.py: where the English build leaves Korean labs
+PARENT = "LINREG_EDITION_PARENT"  # the English build's process id, in the Korean build
+# Folders where the English build leaves work the Korean build would otherwise repeat:
+KOREAN_LABS = "LINREG_KOREAN_LABS"  # hooks/labs.py: the Korean labs, executed
+FIGURES_SHARED = "LINREG_FIGURES_SHARED"  # hooks/figures.py: the Korean figures, drawn
 
 
 def language(config: MkDocsConfig) -> str:
@@ -77,12 +85,16 @@ class _KoreanBuild:
 
     def __init__(self, strict: bool, site_url: str) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-ko-site-"))
-        self.labs = Path(tempfile.mkdtemp(prefix="linreg-ko-labs-"))
-        os.environ[KOREAN_LABS] = str(self.labs)  # for this build's hooks/labs.py
+        self.shared = {
+            KOREAN_LABS: Path(tempfile.mkdtemp(prefix="linreg-ko-labs-")),
+            FIGURES_SHARED: Path(tempfile.mkdtemp(prefix="linreg-ko-figures-")),
+        }
+        os.environ.update({name: str(path) for name, path in self.shared.items()})  # ours too
         # Not --quiet: MkDocs then drops warnings before --strict counts them.
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(KOREAN_CONFIG)]
         command += ["--site-dir", str(self.folder)] + (["--strict"] if strict else [])
         env = {**os.environ, LANGUAGE_VARIABLE: "ko", KOREAN_SITE_URL: site_url}
+        env[PARENT] = str(os.getpid())
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -102,9 +114,10 @@ class _KoreanBuild:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        os.environ.pop(KOREAN_LABS, None)
         shutil.rmtree(self.folder, ignore_errors=True)
-        shutil.rmtree(self.labs, ignore_errors=True)
+        for name, path in self.shared.items():
+            os.environ.pop(name, None)
+            shutil.rmtree(path, ignore_errors=True)
 
 
 _korean: _KoreanBuild | None = None
@@ -117,10 +130,21 @@ def edition_roots(config: MkDocsConfig) -> dict[str, str]:
     return {alt["lang"]: urljoin(site_url, alt["link"]) for alt in config.extra["alternate"]}
 
 
+def _exit_with(parent: int) -> None:
+    """End this process once `parent` has: a Korean build whose English build was
+    killed (not interrupted: Ctrl-C reaches both) would otherwise build on alone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["editions"] = edition_roots(config)  # overrides/sitemap.xml's hreflang
     if is_korean(config):
         os.environ[LANGUAGE_VARIABLE] = "ko"
+        if os.environ.get(PARENT):
+            parent = int(os.environ[PARENT])
+            threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     else:
         os.environ.pop(LANGUAGE_VARIABLE, None)
     return config
@@ -160,3 +184,7 @@ def on_build_error(error: Exception) -> None:
     if _korean is not None:
         _korean.discard()
         _korean = None
+
+
+def on_shutdown() -> None:  # `mkdocs serve` stopped, maybe during a build
+    on_build_error(None)  # type: ignore[arg-type]

@@ -179,7 +179,7 @@ class LabClient(NotebookClient):
         cell = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         if self.korean is None or not store_history or not shows_figure(cell):
             return cell
-        number = code_cells(self.nb).index(cell)
+        number = sum(c.cell_type == "code" for c in self.nb.cells[:cell_index])  # 0-based
         if not only_draws(cell.source):
             raise PluginError(
                 f"code cell {number + 1} shows a figure and does more than draw it: the Korean"

@@ -21,11 +21,9 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from tests.support import DOCS, PAGES, ROOT, load_hook
+from tests.support import EDITIONS, KO_DOCS, KO_PAGES, PAGES, ROOT, load_hook, url_path
 
-DOCS_KO = ROOT / "docs-ko"
-KOREAN = "ko/"  # where the Korean edition is published in the site
-KOREAN_PAGES = sorted(DOCS_KO.rglob("*.md")) + sorted((DOCS_KO / "labs").glob("*.py"))
+KOREAN = EDITIONS[1].url  # where the Korean edition is published in the site: "ko/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ENGLISH_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
@@ -37,14 +35,8 @@ labs = load_hook("labs")
 notebooks = load_hook("notebooks")
 
 
-def url_of(page: Path, docs: Path) -> str:
-    """docs/index.md -> "", docs/labs/x.py -> "labs/x/" (MkDocs' directory URLs)."""
-    relative = page.relative_to(docs).with_suffix("").as_posix()
-    return "" if relative == "index" else relative + "/"
-
-
-ENGLISH = {url_of(page, DOCS) for page in PAGES}
-KOREAN_URLS = {url_of(page, DOCS_KO) for page in KOREAN_PAGES}
+ENGLISH = {url_path(page) for page in PAGES}
+KOREAN_URLS = {url_path(page).removeprefix(KOREAN) for page in KO_PAGES}  # within ko/
 
 
 def html_pages(site: Path) -> set[str]:
@@ -68,7 +60,7 @@ def resolve(url: str, href: str) -> str:
 
 
 def test_every_korean_page_is_built_under_ko_in_korean(built_site: Path) -> None:
-    assert KOREAN_PAGES, "no Korean pages in docs-ko/"
+    assert KO_PAGES, "no Korean pages in docs-ko/"
     assert html_pages(built_site / KOREAN) == KOREAN_URLS
     assert html_pages(built_site) - {KOREAN + url for url in KOREAN_URLS} == ENGLISH
     for url in KOREAN_URLS:
@@ -142,7 +134,7 @@ def test_korean_pages_have_their_own_notebooks_and_links(built_site: Path) -> No
         KOREAN + notebooks.notebook_path(page) for page in korean
     )
     for page in korean:
-        url, path = KOREAN + url_of(DOCS_KO / page, DOCS_KO), notebooks.notebook_path(page)
+        url, path = url_path(KO_DOCS / page), notebooks.notebook_path(page)
         links = soup(built_site, url).select("p.notebook-links a")
         hrefs = {link.get_text(strip=True): link["href"] for link in links}
         assert resolve(url, hrefs["노트북 내려받기"]) == KOREAN + path
