@@ -122,7 +122,8 @@ def check_twins(english: nbformat.NotebookNode, korean: nbformat.NotebookNode, n
             f"{name}: the Korean lab has {len(theirs)} code cells, the English {len(ours)}"
         )
     for number, (a, b) in enumerate(zip(ours, theirs, strict=True), start=1):
-        if code_tokens(a.source) != code_tokens(b.source) or code_tokens(a.source) is None:
+        english_tokens = code_tokens(a.source)
+        if english_tokens is None or english_tokens != code_tokens(b.source):
             raise PluginError(f"{name}: code cell {number} differs between the editions")
 
 
