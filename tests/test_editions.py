@@ -9,6 +9,7 @@ under ko/ and its failure failing the English build (hooks/edition.py).
 """
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
@@ -181,7 +182,10 @@ def run_lab(english: str, korean: str) -> labs.LabClient:
     client = labs.LabClient(
         jupytext.reads(english, "py:percent"), jupytext.reads(korean, "py:percent")
     )
-    asyncio.run(client.async_execute())
+    # In a thread of its own: a browser test before it on the same xdist worker leaves
+    # Playwright's event loop running in this one, where asyncio.run() refuses to start.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, client.async_execute()).result()
     return client
 
 
