@@ -9,8 +9,8 @@ under ko/ and its failure failing the English build (hooks/edition.py).
 """
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
