@@ -75,6 +75,11 @@ KOREAN_LABS = "LINREG_KOREAN_LABS"
 LANGUAGE_VARIABLE = "LINREG_LANG"
 FIGURE_TYPES = ("image/svg+xml", "image/png")
 HANDOFF_TIMEOUT = 900  # s: a Korean build waits this long at most for the English one
+# The lab kernels yield the CPU to the figure-drawing process (hooks/figures.py) and the
+# builds: every page waits for the figures, only the lab pages for the labs, and the labs
+# have the most work; drawn first, the figures are no longer the last thing the build
+# waits for (README, "Build time": a cold build of both editions 41-47 s -> 38-40 s).
+KERNEL_NICENESS = 10
 # A heading as mkdocs-jupyter renders it, its text ending in an attr_list anchor.
 ANCHORED_HEADING = re.compile(
     r'<h([1-6]) id="[^"]*">(.*?)\s*\{:?\s*#([\w-]+)\s*\}(<a class="anchor-link" href=")#[^"]*"'
@@ -173,6 +178,21 @@ class LabClient(NotebookClient):
         super().__init__(nb, **kw)
         self.korean = korean
         self.korean_outputs: dict[int, list] = {}
+        self.on_notebook_start = self._yield_cpu
+
+    def _yield_cpu(self, **_) -> None:
+        """Lower the kernel's CPU priority (KERNEL_NICENESS), before any cell runs.
+
+        jupyter_client starts each kernel in a session of its own, and where Linux
+        schedules by session (autogroup, the default on desktop and Ubuntu kernels) a
+        process's nice value only counts against its own session: the session's,
+        /proc/<pid>/autogroup, is lowered as well, where there is one."""
+        pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
+        if pid is None:
+            return
+        os.setpriority(os.PRIO_PROCESS, pid, KERNEL_NICENESS)
+        with contextlib.suppress(OSError):  # no autogroups here
+            Path(f"/proc/{pid}/autogroup").write_text(str(KERNEL_NICENESS))
 
     async def async_execute_cell(
         self, cell, cell_index, execution_count=None, store_history=True

@@ -25,6 +25,10 @@ and is a no-op where linreg is installed (the tests, a developer's venv).
 Colab opens notebooks from GitHub, so "Open in Colab" points at the copy the Pages
 workflow publishes with the rest of the site: the `gh-pages` branch of repo_url
 (see README, "Notebooks").
+
+The Korean edition (mkdocs.ko.yml) gets its own notebooks from its own pages, with
+Korean link text (LINK_TEXT, by theme.language); its site is published under ko/
+(`extra.edition_dir`), so its Colab links point at `ko/notebooks/...` on gh-pages.
 """
 
 import ast

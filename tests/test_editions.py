@@ -9,8 +9,8 @@ under ko/ and its failure failing the English build (hooks/edition.py).
 """
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -166,6 +166,9 @@ draw()
 
 # %%
 print(os.environ.get("LINREG_LANG", "en"))
+
+# %%
+print(os.nice(0))
 '''
 # Its Korean twin: Korean prose, Korean comments, the same code.
 KOREAN_LAB = (
@@ -194,14 +197,15 @@ def figure_text(cell: nbformat.NotebookNode) -> str:
 def test_a_lab_runs_once_and_its_korean_twin_gets_its_outputs_with_korean_figures() -> None:
     client = run_lab(LAB, KOREAN_LAB)
     english, korean = labs.code_cells(client.nb), labs.code_cells(client.korean_notebook())
-    assert [cell.execution_count for cell in english] == [1, 2, 3, 4]  # the re-run not counted
-    assert [cell.execution_count for cell in korean] == [1, 2, 3, 4]
+    assert [cell.execution_count for cell in english] == [1, 2, 3, 4, 5]  # re-run not counted
+    assert [cell.execution_count for cell in korean] == [1, 2, 3, 4, 5]
     assert figure_text(english[2]) == "en"
     assert figure_text(korean[2]) == "ko"
     assert korean[2].source.startswith("# 그림")  # the Korean lab's cells, its comments
     for ours, theirs in [(english[1], korean[1]), (english[3], korean[3])]:
         assert theirs.outputs == ours.outputs
     assert english[3].outputs[0]["text"] == "en\n"  # the language is English again after
+    assert english[4].outputs[0]["text"] == f"{labs.KERNEL_NICENESS}\n"  # yields the CPU
 
 
 def test_a_figure_cell_that_does_more_than_draw_fails_the_build() -> None:
