@@ -17,6 +17,7 @@ from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
+from linreg.plots.optimizers import optimizer_costs, optimizer_paths
 
 __all__ = [
     "batch_sizes",
@@ -28,6 +29,8 @@ __all__ = [
     "fit_snapshots",
     "learning_rates",
     "module_vs_hand",
+    "optimizer_costs",
+    "optimizer_paths",
     "path_on_contours",
     "residuals",
     "train_points",

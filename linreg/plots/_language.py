@@ -92,6 +92,10 @@ KOREAN = {
     "start": "시작",
     "end": "끝",
     "Down the slope of the cost surface": "비용 곡면의 비탈을 따라 내려갑니다",
+    # optimizer_paths, optimizer_costs (SGD and Adam are the names of torch.optim's classes)
+    "momentum, lr = {n}": "모멘텀, lr = {n}",
+    "minimum": "최솟값",
+    "Three optimizers, one bowl": "옵티마이저 셋, 그릇 하나",
     # the runs the lab "Mini-batches" names (docs/labs/mini-batches.py)
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",
