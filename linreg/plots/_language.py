@@ -95,7 +95,7 @@ KOREAN = {
     # optimizer_paths, optimizer_costs (SGD and Adam are the names of torch.optim's classes)
     "momentum, lr = {n}": "모멘텀, lr = {n}",
     "minimum": "최솟값",
-    "Three optimizers, one bowl": "옵티마이저 셋, 그릇 하나",
+    "Where each optimizer goes": "옵티마이저마다 지나간 길",
     # the runs the lab "Mini-batches" names (docs/labs/mini-batches.py)
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",

@@ -96,20 +96,20 @@ def optimizer_paths(
     if fits is None:
         fits = _race("bowl", tuple(BOWL_LR.items()), BOWL_EPOCHS)
     paths = {name: run.path for name, run in _fits("optimizer_paths", fits, paths=True).items()}
-    every_point = torch.cat(list(paths.values()))
+    # Where every path is headed: the bottom of the bowl, solved in one step.
+    best = closed_form(xs[:, None], ys[:, None])
+    minimum = (best.weight.item(), best.bias.item())
+    every_point = torch.cat([*paths.values(), torch.tensor([minimum])])
     fig = new_figure(height=4.8)  # room for the legend under the plot, off the paths
     ax = fig.axes[0]
     cost_contours(ax, xs, ys, every_point[:, 0].tolist(), every_point[:, 1].tolist())
     for (color, style), (name, path) in zip(itertools.cycle(SERIES), paths.items()):
         ax.plot(path[:, 0], path[:, 1], color=color, linestyle=style, label=name)
     ax.plot(0.0, 0.0, color=INK, marker="o", linestyle="none", label="start")
-    # Where every path is headed: the bottom of the bowl, solved in one step.
-    best = closed_form(xs[:, None], ys[:, None])
-    ax.plot(best.weight.item(), best.bias.item(), color=INK, marker="*", markersize=14,
-            linestyle="none", label="minimum")  # fmt: skip
+    ax.plot(*minimum, color=INK, marker="*", markersize=14, linestyle="none", label="minimum")
     ax.set_xlabel("W")
     ax.set_ylabel("b")
-    ax.set_title("Three optimizers, one bowl")
+    ax.set_title("Where each optimizer goes")
     fig.legend(loc="outside lower center", ncols=2)
     return fig
 
