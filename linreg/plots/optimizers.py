@@ -100,7 +100,7 @@ def optimizer_paths(
     best = closed_form(xs[:, None], ys[:, None])
     minimum = (best.weight.item(), best.bias.item())
     every_point = torch.cat([*paths.values(), torch.tensor([minimum])])
-    fig = new_figure(height=4.8)  # room for the legend under the plot, off the paths
+    fig = new_figure(height=4.8)  # room for the legend under the plot
     ax = fig.axes[0]
     cost_contours(ax, xs, ys, every_point[:, 0].tolist(), every_point[:, 1].tolist())
     for (color, style), (name, path) in zip(itertools.cycle(SERIES), paths.items()):
@@ -110,7 +110,8 @@ def optimizer_paths(
     ax.set_xlabel("W")
     ax.set_ylabel("b")
     ax.set_title("Where each optimizer goes")
-    fig.legend(loc="outside lower center", ncols=2)
+    # Under the plot, where it hides no path; constrained layout makes room for it.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
     return fig
 
 
@@ -119,7 +120,7 @@ def optimizer_costs(
     fits: Mapping[str, Fit] | None = None, *, threshold: float | None = None
 ) -> Figure:
     """Cost per epoch of each run, on a log scale, each labelled with the epoch its cost
-    first drops below `threshold` (a dashed line), "diverged" or "not yet".
+    first drops below `threshold` (a dash-dotted line), "diverged" or "not yet".
 
     By default: the raw quiz scores of the multivariable page (three features around
     85), SGD and momentum with lr = 1e-5 and Adam with lr = 0.1, for 2000 epochs, and
@@ -162,7 +163,8 @@ def optimizer_costs(
         )
         ax.plot(run.history, color=color, linestyle=style, label=label)
     if threshold is not None:
-        ax.axhline(threshold, color=GUIDE, linestyle="dashed", label=f"threshold {threshold:g}")
+        # Dash-dotted: the second run is already dashed, and grey is as light as its blue.
+        ax.axhline(threshold, color=GUIDE, linestyle="dashdot", label=f"threshold {threshold:g}")
     cost_axes(ax, "epoch", "cost (log scale)")
     ax.set_title("Cost per epoch")
     ax.legend(loc="upper right")
