@@ -227,7 +227,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def code_block(name: str, page: Page, config: MkDocsConfig, indent: str = "") -> str:
     """The Markdown of the collapsed block for the figure `name` on `page`."""
-    language = config.theme["language"] if config.theme["language"] in SUMMARY else "en"
+    language = config.theme["language"] if "language" in config.theme else "en"
+    language = language if language in SUMMARY else "en"
     plots = plots_folder()
     if name not in _listings:
         _listings[name] = listing(name, plots)
