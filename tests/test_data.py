@@ -2,17 +2,37 @@
 
 The expected values are the pages' tables typed out (tests/reference.py) or, for the
 random data set, statistics worked out by hand for the distribution it draws from,
-checked with NumPy's least squares rather than with the formula noisy_line uses.
+checked with NumPy's least squares rather than with the formula noisy_line uses. Galton's
+heights are checked against his Table I, typed out cell by cell.
 """
 
+import collections
+import hashlib
 import math
+from importlib import resources
 
 import numpy as np
 import pytest
 import torch
+from torch.utils.data import DataLoader, random_split
 
-from linreg import exam_scores, noisy_line, quiz_scores, train_data
-from tests.reference import EXAM_HOURS, EXAM_SCORES, QUIZ_X, QUIZ_Y, TRAIN_X, TRAIN_Y
+from linreg import (
+    GaltonHeights,
+    exam_scores,
+    galton_heights,
+    noisy_line,
+    quiz_scores,
+    train_data,
+)
+from tests.reference import (
+    EXAM_HOURS,
+    EXAM_SCORES,
+    QUIZ_X,
+    QUIZ_Y,
+    TRAIN_X,
+    TRAIN_Y,
+    galton_rows,
+)
 
 
 def test_train_data_is_y_equals_2x() -> None:
@@ -40,7 +60,7 @@ def test_quiz_scores_are_three_features_per_student() -> None:
 
 
 def test_each_call_returns_fresh_tensors() -> None:
-    for load in (train_data, exam_scores, quiz_scores, noisy_line):
+    for load in (train_data, exam_scores, quiz_scores, noisy_line, galton_heights):
         x, y = load()
         x.add_(100.0)
         y.zero_()
@@ -106,3 +126,88 @@ def test_noisy_line_without_noise_is_the_line_itself() -> None:
 def test_noisy_line_rejects_bad_arguments(kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         noisy_line(**kwargs)
+
+
+# linreg/datasets/README.md states this checksum; a changed file must change both.
+GALTON_SHA256 = "ca654626fce579f243ffcc7e2d77852c8b6caf0affd2db2ccf8f41cabe3bd796"
+
+
+def test_galton_file_is_the_one_its_readme_describes() -> None:
+    folder = resources.files("linreg").joinpath("datasets")
+    data = folder.joinpath("galton.csv").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == GALTON_SHA256
+    assert GALTON_SHA256 in folder.joinpath("README.md").read_text("utf-8")
+    assert data.startswith(b"parent,child\n") and data.count(b"\n") == 929
+
+
+def test_galton_heights_are_galtons_table() -> None:
+    parent, child = galton_heights()
+    assert parent.shape == child.shape == (928, 1)
+    assert parent.dtype == child.dtype == torch.float32
+    # Every (mid-parent, child) pair as often as in Galton's table, cell by cell.
+    rows = zip(parent.flatten().tolist(), child.flatten().tolist(), strict=True)
+    got = collections.Counter((round(p, 1), round(c, 1)) for p, c in rows)
+    table_parent, table_child = galton_rows()
+    table = zip(table_parent.round(1).tolist(), table_child.round(1).tolist(), strict=True)
+    expected = collections.Counter(table)
+    assert got == expected
+    # The statistics the page quotes, from the typed-out table in float64.
+    assert table_parent.mean() == pytest.approx(68.3082, abs=1e-4)
+    assert table_child.mean() == pytest.approx(68.0885, abs=1e-4)
+    assert parent.double().mean().item() == pytest.approx(table_parent.mean(), abs=1e-5)
+    assert child.double().mean().item() == pytest.approx(table_child.mean(), abs=1e-5)
+    # Regression to the mean: the least-squares slope is about 2/3 (Galton's own reading).
+    slope, _ = np.polyfit(table_parent, table_child, deg=1)
+    assert slope == pytest.approx(0.6463, abs=1e-4)
+
+
+def test_galton_heights_come_in_the_files_order() -> None:
+    # Sorted by the child's height: the page's reason for a random split.
+    parent, child = galton_heights()
+    assert (parent[0].item(), child[0].item()) == pytest.approx((70.5, 61.7))
+    assert (parent[-1].item(), child[-1].item()) == pytest.approx((69.5, 73.7))
+    assert (child.flatten().diff() >= 0).all()
+
+
+def test_galton_dataset_serves_the_same_rows() -> None:
+    dataset = GaltonHeights()
+    parent, child = galton_heights()
+    assert len(dataset) == 928
+    assert torch.equal(dataset.parent, parent) and torch.equal(dataset.child, child)
+    x, y = dataset[5]
+    assert x.shape == y.shape == (1,)
+    assert torch.equal(x, parent[5]) and torch.equal(y, child[5])
+    assert torch.equal(dataset[-1][1], child[927])
+    assert torch.equal(dataset[np.int64(3)][0], parent[3])  # any integer type
+    assert len(list(dataset)) == 928  # IndexError ends the old iteration protocol
+    assert repr(dataset) == "GaltonHeights(928 rows: parent, child in inches)"
+
+
+def test_galton_dataset_splits_and_batches() -> None:
+    dataset = GaltonHeights()
+    generator = torch.Generator().manual_seed(0)
+    train_set, val_set, test_set = random_split(dataset, [0.7, 0.15, 0.15], generator)
+    assert (len(train_set), len(val_set), len(test_set)) == (650, 139, 139)
+    every = sorted(train_set.indices + val_set.indices + test_set.indices)
+    assert every == list(range(928))
+    loader = DataLoader(train_set, batch_size=32, shuffle=True, generator=generator)
+    batches = list(loader)
+    assert [tuple(x.shape) for x, _ in batches] == [(32, 1)] * 20 + [(10, 1)]
+    seen = torch.cat([y for _, y in batches]).flatten().sort().values
+    assert torch.equal(seen, dataset.child[train_set.indices].flatten().sort().values)
+
+
+@pytest.mark.parametrize(
+    ("index", "error", "message"),
+    [
+        (928, IndexError, r"index must be in range\(928\) \(or -928 to -1\), got 928"),
+        (-929, IndexError, r"index must be in range\(928\) \(or -928 to -1\), got -929"),
+        (1.0, TypeError, "index must be an int, got float"),
+        ("0", TypeError, "index must be an int, got str"),
+        (True, TypeError, "index must be an int, got bool"),
+        (slice(0, 2), TypeError, "index must be an int, got slice"),
+    ],
+)
+def test_galton_dataset_rejects_bad_indices(index, error, message) -> None:
+    with pytest.raises(error, match=f"^GaltonHeights: {message}$"):
+        GaltonHeights()[index]

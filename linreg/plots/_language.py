@@ -96,6 +96,15 @@ KOREAN = {
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",
     "stochastic ({n})": "확률적 ({n})",
+    # regression_to_the_mean
+    "{n} children (jittered)": "자녀 {n}명 (조금씩 흩뜨림)",
+    "least squares: slope {n}": "최소제곱 직선: 기울기 {n}",
+    "the means": "평균",
+    "mid-parent height (inches)": "부모 평균 키 (인치)",
+    "child's height (inches)": "자녀의 키 (인치)",
+    "Children of tall parents are tall,\nbut less so": (
+        "키 큰 부모의 자녀는 크지만,\n부모만큼 크지는 않습니다"
+    ),
 }
 
 CATALOGUES = {"ko": KOREAN}
