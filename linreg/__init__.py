@@ -5,7 +5,7 @@ The PyTorch lines a page teaches stay on the page; this package only holds what
 would otherwise be copied from page to page.
 """
 
-from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
+from linreg.data import exam_scores, many_features, noisy_line, quiz_scores, train_data
 from linreg.loss import mse
 from linreg.train import DivergenceError, Fit, closed_form, fit
 
@@ -15,6 +15,7 @@ __all__ = [
     "closed_form",
     "exam_scores",
     "fit",
+    "many_features",
     "mse",
     "noisy_line",
     "quiz_scores",

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import torch
 
-from linreg import exam_scores, noisy_line, quiz_scores, train_data
+from linreg import exam_scores, many_features, noisy_line, quiz_scores, train_data
 from tests.reference import EXAM_HOURS, EXAM_SCORES, QUIZ_X, QUIZ_Y, TRAIN_X, TRAIN_Y
 
 
@@ -40,7 +40,7 @@ def test_quiz_scores_are_three_features_per_student() -> None:
 
 
 def test_each_call_returns_fresh_tensors() -> None:
-    for load in (train_data, exam_scores, quiz_scores, noisy_line):
+    for load in (train_data, exam_scores, quiz_scores, noisy_line, many_features):
         x, y = load()
         x.add_(100.0)
         y.zero_()
@@ -106,3 +106,77 @@ def test_noisy_line_without_noise_is_the_line_itself() -> None:
 def test_noisy_line_rejects_bad_arguments(kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         noisy_line(**kwargs)
+
+
+def test_many_features_is_deterministic_per_seed_and_leaves_global_state_alone() -> None:
+    torch.manual_seed(123)
+    expected_next = torch.rand(1)
+    torch.manual_seed(123)
+    x1, y1 = many_features(40, seed=3)
+    assert torch.rand(1).equal(expected_next)
+    x2, y2 = many_features(40, seed=3)
+    x3, _ = many_features(40, seed=4)
+    assert x1.equal(x2) and y1.equal(y2)
+    assert not x1.equal(x3)
+    assert x1.shape == (40, 20) and y1.shape == (40, 1)
+    assert x1.dtype == y1.dtype == torch.float32
+    assert many_features(7, features=3)[0].shape == (7, 3)
+
+
+def _least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[np.ndarray, float, float]:
+    """Weights, bias and the residuals' spread, by NumPy in float64."""
+    x, y = x.double().numpy(), y.double().numpy().ravel()
+    design = np.column_stack([x, np.ones(len(x))])
+    theta, (squared_residuals,), *_ = np.linalg.lstsq(design, y)
+    return theta[:-1], theta[-1], float(np.sqrt(squared_residuals / len(x)))
+
+
+def test_many_features_draws_one_population_for_every_seed() -> None:
+    """The docstring: standard normal features, bias 1, noise of the given spread, and
+    the same true weights whatever the seed (so different seeds are fair validation
+    sets for one another)."""
+    n, noise = 20000, 0.5
+    x0, y0 = many_features(n, noise=noise, seed=0)
+    x1, y1 = many_features(n, noise=noise, seed=1)
+    # Standard normal features: mean 0 and variance 1 per column, to 4 standard errors.
+    assert abs(x0.double().mean(0)).max() < 4 / np.sqrt(n)
+    assert abs(x0.double().var(0) - 1).max() < 4 * np.sqrt(2 / n)
+    w0, b0, spread0 = _least_squares(x0, y0)
+    w1, b1, spread1 = _least_squares(x1, y1)
+    # Each estimate is within noise / sqrt(n) of the truth per weight (unit-variance,
+    # nearly uncorrelated features): two seeds agree to 4 * sqrt(2) of that.
+    tolerance = 4 * np.sqrt(2) * noise / np.sqrt(n)
+    np.testing.assert_allclose(w0, w1, atol=tolerance)
+    assert b0 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    assert b1 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    for spread in (spread0, spread1):
+        assert spread == pytest.approx(noise, abs=4 * noise / np.sqrt(2 * n))
+    # The weights are a draw from N(0, 0.5²): 20 of them, none beyond 4 sigma, spread
+    # within the range a sample of 20 gives (chi-square, 20 degrees of freedom, 99.9%).
+    assert abs(w0).max() < 4 * 0.5
+    assert 8.26 / 20 < np.mean(w0**2) / 0.5**2 < 45.3 / 20
+
+
+def test_many_features_without_noise_is_a_plane() -> None:
+    x, y = many_features(50, noise=0.0, seed=2)
+    weights, bias, spread = _least_squares(x, y)
+    assert bias == pytest.approx(1.0, abs=1e-5) and spread < 1e-5  # float32 y
+    again, _, _ = _least_squares(*many_features(50, noise=0.0, seed=5))
+    np.testing.assert_allclose(weights, again, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n_samples": 0}, ValueError, "n_samples must be at least 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, "n_samples must be an int, got float"),
+        ({"features": 0}, ValueError, "features must be at least 1, got 0"),
+        ({"features": True}, TypeError, "features must be an int, got bool"),
+        ({"seed": "1"}, TypeError, "seed must be an int, got str"),
+        ({"noise": -1.0}, ValueError, "noise must be >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, "noise must be >= 0, got nan"),
+    ],
+)
+def test_many_features_rejects_bad_arguments(kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        many_features(**kwargs)
