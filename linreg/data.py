@@ -2,6 +2,8 @@
 
 import torch
 
+from linreg import checks
+
 __all__ = ["exam_scores", "many_features", "noisy_line", "quiz_scores", "train_data"]
 
 
@@ -157,17 +159,15 @@ def many_features(
     ```
 
     Raises:
-        TypeError: if `n_samples`, `features` or `seed` is not an int.
-        ValueError: if `n_samples` or `features` < 1, or `noise` < 0.
+        TypeError: if `n_samples`, `features` or `seed` is not an int, or `noise` is
+            not a number.
+        ValueError: if `n_samples` or `features` < 1, or `noise` < 0 or is not finite.
     """
-    for name, value in (("n_samples", n_samples), ("features", features), ("seed", seed)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"many_features: {name} must be an int, got {type(value).__name__}")
-    for name, value in (("n_samples", n_samples), ("features", features)):
-        if value < 1:
-            raise ValueError(f"many_features: {name} must be at least 1, got {value}")
-    if not noise >= 0:
-        raise ValueError(f"many_features: noise must be >= 0, got {noise}")
+    n_samples = checks.positive_int("many_features", "n_samples", n_samples)
+    features = checks.positive_int("many_features", "features", features)
+    noise = checks.nonnegative_number("many_features", "noise", noise)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"many_features: seed must be an int, got {type(seed).__name__} {seed!r}")
     weights = torch.Generator().manual_seed(WEIGHT_SEED)
     weight = 0.5 * torch.randn((features, 1), generator=weights)
     generator = torch.Generator().manual_seed(seed)
