@@ -14,10 +14,13 @@ from importlib import resources
 import torch
 from torch.utils.data import Dataset
 
+from linreg import checks
+
 __all__ = [
     "GaltonHeights",
     "exam_scores",
     "galton_heights",
+    "many_features",
     "noisy_line",
     "quiz_scores",
     "train_data",
@@ -237,3 +240,51 @@ class GaltonHeights(Dataset[tuple[torch.Tensor, torch.Tensor]]):
 
     def __repr__(self) -> str:
         return f"GaltonHeights({len(self)} rows: parent, child in inches)"
+WEIGHT_SEED = 2024  # seeds many_features' true weights: one population for every `seed`
+
+
+def many_features(
+    n_samples: int = 100, *, features: int = 20, noise: float = 1.0, seed: int = 0
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`n_samples` samples of `features` standard normal features, y = x @ w + 1 + noise.
+
+    The kind of data that regularisation is for: with a few dozen samples and twenty
+    features, least squares has almost as many weights as it has samples to fit, and
+    fits the noise too. The true weights `w` are drawn once, from a normal
+    distribution with standard deviation 0.5, by a generator with a fixed seed of its
+    own: they are the same for every `seed`, so different seeds (or different rows of
+    one call) are samples of the same population. The bias is 1, and each y gets
+    Gaussian noise with standard deviation `noise`. The samples come from a
+    `torch.Generator` seeded with `seed`, without touching PyTorch's global random
+    state.
+
+    Returns:
+        `(x, y)`, float32 tensors of shape (n_samples, features) and (n_samples, 1).
+
+    ```py
+    from linreg import many_features
+
+    x, y = many_features(230, seed=0)
+    print(x.shape, y.shape)
+    #> torch.Size([230, 20]) torch.Size([230, 1])
+    x_train, y_train = x[:30], y[:30]  # the rows are independent: any split is random
+    print(len(x_train), "samples for", x_train.shape[1], "features")
+    #> 30 samples for 20 features
+    ```
+
+    Raises:
+        TypeError: if `n_samples`, `features` or `seed` is not an int, or `noise` is
+            not a number.
+        ValueError: if `n_samples` or `features` < 1, or `noise` < 0 or is not finite.
+    """
+    n_samples = checks.positive_int("many_features", "n_samples", n_samples)
+    features = checks.positive_int("many_features", "features", features)
+    noise = checks.nonnegative_number("many_features", "noise", noise)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"many_features: seed must be an int, got {type(seed).__name__} {seed!r}")
+    weights = torch.Generator().manual_seed(WEIGHT_SEED)
+    weight = 0.5 * torch.randn((features, 1), generator=weights)
+    generator = torch.Generator().manual_seed(seed)
+    x = torch.randn((n_samples, features), generator=generator)
+    y = x @ weight + 1.0 + noise * torch.randn((n_samples, 1), generator=generator)
+    return x, y

@@ -20,6 +20,7 @@ from linreg import (
     GaltonHeights,
     exam_scores,
     galton_heights,
+    many_features,
     noisy_line,
     quiz_scores,
     train_data,
@@ -60,7 +61,8 @@ def test_quiz_scores_are_three_features_per_student() -> None:
 
 
 def test_each_call_returns_fresh_tensors() -> None:
-    for load in (train_data, exam_scores, quiz_scores, noisy_line, galton_heights):
+    loads = (train_data, exam_scores, quiz_scores, noisy_line, many_features, galton_heights)
+    for load in loads:
         x, y = load()
         x.add_(100.0)
         y.zero_()
@@ -69,14 +71,15 @@ def test_each_call_returns_fresh_tensors() -> None:
         assert not again_x.requires_grad and not again_y.requires_grad
 
 
-def test_noisy_line_is_deterministic_per_seed_and_leaves_global_state_alone() -> None:
+@pytest.mark.parametrize("load", [noisy_line, many_features])
+def test_random_data_is_deterministic_per_seed_and_leaves_global_state_alone(load) -> None:
     torch.manual_seed(123)
     expected_next = torch.rand(1)
     torch.manual_seed(123)
-    x1, y1 = noisy_line(50, seed=3)
+    x1, y1 = load(50, seed=3)
     assert torch.rand(1).equal(expected_next)
-    x2, y2 = noisy_line(50, seed=3)
-    x3, _ = noisy_line(50, seed=4)
+    x2, y2 = load(50, seed=3)
+    x3, _ = load(50, seed=4)
     assert x1.equal(x2) and y1.equal(y2)
     assert not x1.equal(x3)
 
@@ -211,3 +214,69 @@ def test_galton_dataset_splits_and_batches() -> None:
 def test_galton_dataset_rejects_bad_indices(index, error, message) -> None:
     with pytest.raises(error, match=f"^GaltonHeights: {message}$"):
         GaltonHeights()[index]
+def test_many_features_shapes() -> None:
+    x, y = many_features(40)
+    assert x.shape == (40, 20) and y.shape == (40, 1)
+    assert x.dtype == y.dtype == torch.float32
+    assert many_features(7, features=3)[0].shape == (7, 3)
+
+
+def _least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[np.ndarray, float, float]:
+    """Weights, bias and the residuals' spread, by NumPy in float64."""
+    x, y = x.double().numpy(), y.double().numpy().ravel()
+    design = np.column_stack([x, np.ones(len(x))])
+    theta, (squared_residuals,), *_ = np.linalg.lstsq(design, y)
+    return theta[:-1], theta[-1], float(np.sqrt(squared_residuals / len(x)))
+
+
+def test_many_features_draws_one_population_for_every_seed() -> None:
+    """The docstring: standard normal features, bias 1, noise of the given spread, and
+    the same true weights whatever the seed (so different seeds are fair validation
+    sets for one another)."""
+    n, noise = 20000, 0.5
+    x0, y0 = many_features(n, noise=noise, seed=0)
+    x1, y1 = many_features(n, noise=noise, seed=1)
+    # Standard normal features: mean 0 and variance 1 per column, to 4 standard errors.
+    assert abs(x0.double().mean(0)).max() < 4 / np.sqrt(n)
+    assert abs(x0.double().var(0) - 1).max() < 4 * np.sqrt(2 / n)
+    w0, b0, spread0 = _least_squares(x0, y0)
+    w1, b1, spread1 = _least_squares(x1, y1)
+    # Each estimate is within noise / sqrt(n) of the truth per weight (unit-variance,
+    # nearly uncorrelated features): two seeds agree to 4 * sqrt(2) of that.
+    tolerance = 4 * np.sqrt(2) * noise / np.sqrt(n)
+    np.testing.assert_allclose(w0, w1, atol=tolerance)
+    assert b0 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    assert b1 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    for spread in (spread0, spread1):
+        assert spread == pytest.approx(noise, abs=4 * noise / np.sqrt(2 * n))
+    # The weights are a draw from N(0, 0.5²): 20 of them, none beyond 4 sigma, spread
+    # within the range a sample of 20 gives (chi-square, 20 degrees of freedom, 99.9%).
+    assert abs(w0).max() < 4 * 0.5
+    assert 8.26 / 20 < np.mean(w0**2) / 0.5**2 < 45.3 / 20
+
+
+def test_many_features_without_noise_is_a_plane() -> None:
+    x, y = many_features(50, noise=0.0, seed=2)
+    weights, bias, spread = _least_squares(x, y)
+    assert bias == pytest.approx(1.0, abs=1e-5) and spread < 1e-5  # float32 y
+    again, _, _ = _least_squares(*many_features(50, noise=0.0, seed=5))
+    np.testing.assert_allclose(weights, again, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n_samples": 0}, ValueError, r"n_samples must be an int >= 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, r"n_samples must be an int >= 1, got float 2.5"),
+        ({"features": 0}, ValueError, r"features must be an int >= 1, got 0"),
+        ({"features": True}, TypeError, r"features must be an int >= 1, got bool True"),
+        ({"seed": "1"}, TypeError, r"seed must be an int, got str '1'"),
+        ({"noise": -1.0}, ValueError, r"noise must be a finite number >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, r"noise must be a finite number >= 0, got nan"),
+        ({"noise": float("inf")}, ValueError, r"noise must be a finite number >= 0, got inf"),
+        ({"noise": "1"}, TypeError, r"noise must be a finite number >= 0, got str '1'"),
+    ],
+)
+def test_many_features_rejects_bad_arguments(kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        many_features(**kwargs)

@@ -17,6 +17,7 @@ from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
+from linreg.plots.probabilistic import noise_densities, outlier_fits, validation_curve
 from linreg.plots.real_data import regression_to_the_mean
 
 __all__ = [
@@ -29,8 +30,11 @@ __all__ = [
     "fit_snapshots",
     "learning_rates",
     "module_vs_hand",
+    "noise_densities",
+    "outlier_fits",
     "path_on_contours",
     "regression_to_the_mean",
     "residuals",
     "train_points",
+    "validation_curve",
 ]
