@@ -240,6 +240,8 @@ class GaltonHeights(Dataset[tuple[torch.Tensor, torch.Tensor]]):
 
     def __repr__(self) -> str:
         return f"GaltonHeights({len(self)} rows: parent, child in inches)"
+
+
 WEIGHT_SEED = 2024  # seeds many_features' true weights: one population for every `seed`
 
 

@@ -214,6 +214,8 @@ def test_galton_dataset_splits_and_batches() -> None:
 def test_galton_dataset_rejects_bad_indices(index, error, message) -> None:
     with pytest.raises(error, match=f"^GaltonHeights: {message}$"):
         GaltonHeights()[index]
+
+
 def test_many_features_shapes() -> None:
     x, y = many_features(40)
     assert x.shape == (40, 20) and y.shape == (40, 1)

@@ -119,6 +119,7 @@ KOREAN = {
     "weight decay λ (log scale)": "가중치 감쇠 λ (로그 눈금)",
     "Too weak a penalty fits the noise,\ntoo strong a one flattens the fit": (
         "벌점이 약하면 노이즈까지 맞추고,\n너무 강하면 예측이 납작해집니다"
+    ),
     # regression_to_the_mean
     "{n} children (jittered)": "자녀 {n}명 (조금씩 흩뜨림)",
     "least squares: slope {n}": "최소제곱 직선: 기울기 {n}",
