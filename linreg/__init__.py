@@ -5,7 +5,7 @@ The PyTorch lines a page teaches stay on the page; this package only holds what
 would otherwise be copied from page to page.
 """
 
-from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
+from linreg.data import exam_scores, noisy_curve, noisy_line, quiz_scores, train_data
 from linreg.loss import mse
 from linreg.train import DivergenceError, Fit, closed_form, fit
 
@@ -16,6 +16,7 @@ __all__ = [
     "exam_scores",
     "fit",
     "mse",
+    "noisy_curve",
     "noisy_line",
     "quiz_scores",
     "train_data",
