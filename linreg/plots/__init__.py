@@ -16,6 +16,7 @@ from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, modul
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
+from linreg.plots.generalisation import degree_costs, polynomial_fits
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
 
 __all__ = [
@@ -23,12 +24,14 @@ __all__ = [
     "cost_curve",
     "cost_history",
     "cost_panels",
+    "degree_costs",
     "descent_path",
     "descent_steps",
     "fit_snapshots",
     "learning_rates",
     "module_vs_hand",
     "path_on_contours",
+    "polynomial_fits",
     "residuals",
     "train_points",
 ]
