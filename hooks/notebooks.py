@@ -59,7 +59,16 @@ os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
 
 # The nav sections whose pages get a notebook, by their titles in mkdocs.yml and in
 # mkdocs.ko.yml (the Korean edition's nav).
-NOTEBOOK_SECTIONS = ("The chapter", "Beyond the notes", "Labs", "본문", "더 나아가기", "실습")
+NOTEBOOK_SECTIONS = (
+    "The chapter",
+    "Beyond the notes",
+    "Does it generalise?",
+    "Labs",
+    "본문",
+    "더 나아가기",
+    "일반화와 실전",
+    "실습",
+)
 NOTEBOOK_DIR = "notebooks"
 PUBLISHED_BRANCH = "gh-pages"  # where .github/workflows/pages.yml pushes the built site
 # The links' words, by the edition's language (theme.language).
