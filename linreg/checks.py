@@ -150,3 +150,40 @@ def real_numbers(caller: str, name: str, values: object, *, finite: bool = True)
             raise ValueError(f"{caller}: {name} must hold finite numbers, got {value!r}")
         floats.append(float(value))
     return floats
+
+
+def nonnegative_number(caller: str, name: str, value: object) -> float:
+    """A real number >= 0 and finite (not a bool), returned as a float."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{caller}: {name} must be a finite number >= 0, got {type(value).__name__} {value!r}"
+        )
+    number = float(value)
+    if not (math.isfinite(number) and number >= 0):
+        raise ValueError(f"{caller}: {name} must be a finite number >= 0, got {value!r}")
+    return number
+
+
+def optional_positive_int(caller: str, name: str, value: object) -> int | None:
+    """None or an int >= 1 (not a bool)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(
+            f"{caller}: {name} must be an int >= 1 or None, got {type(value).__name__} {value!r}"
+        )
+    if value < 1:
+        raise ValueError(f"{caller}: {name} must be an int >= 1 or None, got {value!r}")
+    return int(value)
+
+
+def choice(caller: str, name: str, value: object, options: Sequence[str | None]) -> str | None:
+    """One of `options` (strings, and None if listed), compared exactly."""
+    shown = ", ".join(repr(option) for option in options)
+    if not isinstance(value, str | None):
+        raise TypeError(
+            f"{caller}: {name} must be one of {shown}, got {type(value).__name__} {value!r}"
+        )
+    if value not in options:
+        raise ValueError(f"{caller}: {name} must be one of {shown}, got {value!r}")
+    return value

@@ -110,7 +110,9 @@ def test_cost_panels_matches_the_lab() -> None:
         assert ax.get_yscale() == "log"
         curve, threshold = ax.get_lines()
         assert threshold.get_linestyle() == "--" and list(threshold.get_ydata()) == [1e-3, 1e-3]
-        np.testing.assert_array_equal(curve.get_xdata(), np.arange(1001))
+        # A run that blows up stops at its first non-finite cost (linreg.fit raises there).
+        np.testing.assert_array_equal(curve.get_xdata(), np.arange(len(curve.get_xdata())))
+        assert len(curve.get_xdata()) == 1001 or lr == 0.2
         curves[lr] = np.asarray(curve.get_ydata())
         # float32 and float64 agree while the cost is not vanishing or overflowing
         np.testing.assert_allclose(curves[lr][:200], runs[lr][:200], rtol=1e-3)
@@ -128,7 +130,8 @@ def test_cost_panels_matches_the_lab() -> None:
     # largest number, and the curve stops there.
     biggest = float(np.finfo(np.float32).max)
     first_nan = int(np.argmax(np.isnan(large)))
-    assert np.isfinite(large[:first_nan]).all() and np.isnan(large[first_nan:]).all()
+    assert first_nan == len(large) - 1 < 1000, "the curve ends where the cost overflowed"
+    assert np.isfinite(large[:first_nan]).all()
     assert np.argmax(runs[0.2] > biggest / 3) <= first_nan <= np.argmax(runs[0.2] > biggest)
 
 

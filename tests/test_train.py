@@ -210,6 +210,139 @@ def test_divergence_in_the_last_step_is_caught() -> None:
         fit(x, y, lr=0.1, epochs=1)
 
 
+def reference_loop(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    make_optimizer: Callable[[list[dict[str, object]]], optim.Optimizer],
+    epochs: int,
+    batches: Callable[[], list[torch.Tensor]],
+) -> tuple[torch.Tensor, list[torch.Tensor]]:
+    """A loop written from PyTorch's documentation alone: W, b at zero, the optimizer
+    built by the caller from W's and b's parameter groups, the rows of each step given
+    by `batches()`; returns [W; b] and the parameters after every step."""
+    W = torch.zeros(x.shape[1], 1, requires_grad=True)
+    b = torch.zeros(1, requires_grad=True)
+    optimizer = make_optimizer([{"params": [W]}, {"params": [b], "weight_decay": 0.0}])
+    steps = []
+    for _ in range(epochs):
+        for rows in batches():
+            cost = torch.mean((x[rows] @ W + b - y[rows]) ** 2)
+            optimizer.zero_grad()
+            cost.backward()
+            optimizer.step()
+            steps.append(torch.cat([W.detach().flatten(), b.detach()]))
+    return torch.cat([W.detach().flatten(), b.detach()]), steps
+
+
+def noisy_plane(samples: int = 40) -> tuple[torch.Tensor, torch.Tensor]:
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(samples, 2, generator=generator)
+    y = x @ torch.tensor([[1.5], [-0.5]]) + 2.0 + 0.3 * torch.randn(samples, 1, generator=generator)
+    return x, y
+
+
+EVERY_ROW = list(range(40))
+
+
+@pytest.mark.parametrize(
+    ("name", "make_optimizer"),
+    [
+        ("sgd", lambda groups: optim.SGD(groups, lr=0.05)),
+        ("momentum", lambda groups: optim.SGD(groups, lr=0.05, momentum=0.9)),
+        ("adam", lambda groups: optim.Adam(groups, lr=0.05)),
+    ],
+)
+def test_each_optimizer_takes_pytorchs_steps(
+    name: str, make_optimizer: Callable[[list[dict[str, object]]], optim.Optimizer]
+) -> None:
+    x, y = noisy_plane()
+    model = fit(x, y, lr=0.05, epochs=30, optimizer=name, record="step")
+    expected, steps = reference_loop(x, y, make_optimizer, 30, lambda: [EVERY_ROW])
+    assert model.path is not None
+    torch.testing.assert_close(model.path[1:], torch.stack(steps), rtol=1e-5, atol=1e-6)
+    torch.testing.assert_close(model.path[-1], expected, rtol=1e-5, atol=1e-6)
+
+
+def test_the_optimizers_take_different_paths() -> None:
+    x, y = noisy_plane()
+    ends = [
+        fit(x, y, lr=0.05, epochs=5, optimizer=name).weight for name in ("sgd", "momentum", "adam")
+    ]
+    assert not torch.allclose(ends[0], ends[1]) and not torch.allclose(ends[0], ends[2])
+
+
+def test_mini_batches_follow_a_generator_seeded_with_seed() -> None:
+    x, y = noisy_plane()
+    generator = torch.Generator().manual_seed(3)
+    expected, steps = reference_loop(
+        x, y, lambda groups: optim.SGD(groups, lr=0.05), 4,
+        lambda: list(torch.randperm(40, generator=generator).split(16)),
+    )  # fmt: skip
+    model = fit(x, y, lr=0.05, epochs=4, batch_size=16, seed=3, record="step")
+    assert model.path is not None and len(model.path) == 1 + 4 * 3  # 16 + 16 + 8 rows
+    torch.testing.assert_close(model.path[1:], torch.stack(steps), rtol=1e-5, atol=1e-6)
+    again = fit(x, y, lr=0.05, epochs=4, batch_size=16, seed=3)
+    assert torch.equal(again.weight, model.weight)
+    other = fit(x, y, lr=0.05, epochs=4, batch_size=16, seed=4)
+    assert not torch.equal(other.weight, model.weight)
+    unseeded = fit(x, y, lr=0.05, epochs=4, batch_size=16)
+    assert torch.equal(unseeded.weight, fit(x, y, lr=0.05, epochs=4, batch_size=16, seed=0).weight)
+
+
+def test_mini_batch_history_is_the_cost_on_all_samples_before_each_epoch() -> None:
+    x, y = noisy_plane()
+    model = fit(x, y, lr=0.05, epochs=3, batch_size=10, record="epoch")
+    assert model.path is not None and len(model.history) == 3 and len(model.path) == 4
+    for cost, point in zip(model.history, model.path, strict=False):
+        W, b = point[:2].reshape(2, 1), point[2:]
+        assert cost == pytest.approx(torch.mean((x @ W + b - y) ** 2).item(), rel=1e-6)
+
+
+def test_record_epoch_keeps_the_start_and_every_epoch() -> None:
+    x_train, y_train = train_data()
+    model = fit(x_train, y_train, epochs=5, record="epoch")
+    assert model.path is not None and model.path.shape == (6, 2)
+    assert model.path[0].tolist() == [0.0, 0.0]
+    assert model.path[-1].tolist() == [model.weight.item(), model.bias.item()]
+    assert fit(x_train, y_train, epochs=5).path is None
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_weight_decay_descends_to_the_ridge_solution(optimizer: str) -> None:
+    x, y = noisy_plane()
+    ridge = closed_form(x, y, weight_decay=0.5)
+    lr = 0.01 if optimizer == "adam" else 0.05
+    descent = fit(x, y, lr=lr, epochs=3000, optimizer=optimizer, weight_decay=0.5)
+    torch.testing.assert_close(descent.weight, ridge.weight, atol=1e-4, rtol=0)
+    torch.testing.assert_close(descent.bias, ridge.bias, atol=1e-4, rtol=0)
+    # The penalty shrinks W and leaves b to absorb the mean: it is not the plain solution.
+    assert ridge.weight.norm() < closed_form(x, y).weight.norm() - 0.1
+
+
+def test_ridge_closed_form_solves_its_normal_equation() -> None:
+    """(XᵀX + (nλ/2) I) W = Xᵀ(y - b), with b from the unpenalised column of ones."""
+    x, y = noisy_plane()
+    x, y = x.double(), y.double()
+    lam, n = 0.5, len(x)
+    ones = torch.ones(n, 1, dtype=torch.float64)
+    design = torch.cat([x, ones], dim=1)
+    penalty = torch.diag(torch.tensor([n * lam / 2, n * lam / 2, 0.0], dtype=torch.float64))
+    expected = torch.linalg.solve(design.T @ design + penalty, design.T @ y)
+    model = closed_form(x, y, weight_decay=lam)
+    torch.testing.assert_close(model.weight, expected[:2], rtol=1e-10, atol=1e-12)
+    torch.testing.assert_close(model.bias, expected[2], rtol=1e-10, atol=1e-12)
+    assert closed_form(x, y, weight_decay=0.0).weight.tolist() == closed_form(x, y).weight.tolist()
+
+
+def test_divergence_keeps_the_history_until_then() -> None:
+    x_train, y_train = train_data()
+    with pytest.raises(DivergenceError) as caught:
+        fit(x_train, y_train, lr=0.2, epochs=1000)
+    history = caught.value.history
+    assert 1 < len(history) < 1000 and not math.isfinite(history[-1])
+    assert all(math.isfinite(cost) for cost in history[:-1]) and history[-2] > history[0]
+
+
 ONES = torch.ones(3, 1)
 BAD_DATA = {
     "list": (
@@ -308,6 +441,45 @@ def test_bad_data_is_refused(
         ({"epochs": True}, TypeError, r"epochs must be an int >= 1, got bool True"),
         ({"seed": 1.5}, TypeError, r"seed must be an int or None, got float 1\.5"),
         ({"seed": False}, TypeError, r"seed must be an int or None, got bool False"),
+        (
+            {"optimizer": "SGD"},
+            ValueError,
+            r"optimizer must be one of 'sgd', 'momentum', 'adam', got 'SGD'",
+        ),
+        ({"optimizer": None}, ValueError, r"optimizer must be one of .*, got None"),
+        (
+            {"optimizer": torch.optim.SGD},
+            TypeError,
+            r"optimizer must be one of 'sgd', 'momentum', 'adam', got type <class",
+        ),
+        (
+            {"weight_decay": -0.1},
+            ValueError,
+            r"weight_decay must be a finite number >= 0, got -0\.1",
+        ),
+        (
+            {"weight_decay": math.nan},
+            ValueError,
+            r"weight_decay must be a finite number >= 0, got nan",
+        ),
+        (
+            {"weight_decay": "1"},
+            TypeError,
+            r"weight_decay must be a finite number >= 0, got str '1'",
+        ),
+        ({"batch_size": 0}, ValueError, r"batch_size must be an int >= 1 or None, got 0"),
+        ({"batch_size": 2.0}, TypeError, r"batch_size must be an int >= 1 or None, got float 2\.0"),
+        ({"batch_size": True}, TypeError, r"batch_size must be an int >= 1 or None, got bool True"),
+        (
+            {"record": "epochs"},
+            ValueError,
+            r"record must be one of None, 'epoch', 'step', got 'epochs'",
+        ),
+        (
+            {"record": True},
+            TypeError,
+            r"record must be one of None, 'epoch', 'step', got bool True",
+        ),
     ],
 )
 def test_bad_settings_are_refused(
@@ -316,6 +488,22 @@ def test_bad_settings_are_refused(
     x_train, y_train = train_data()
     with pytest.raises(error, match=f"^fit: {message}"):
         fit(x_train, y_train, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("weight_decay", "error", "message"),
+    [
+        (-1.0, ValueError, r"weight_decay must be a finite number >= 0, got -1\.0"),
+        (math.inf, ValueError, r"weight_decay must be a finite number >= 0, got inf"),
+        (None, TypeError, r"weight_decay must be a finite number >= 0, got NoneType None"),
+    ],
+)
+def test_closed_form_refuses_a_bad_weight_decay(
+    weight_decay: object, error: type[Exception], message: str
+) -> None:
+    hours, scores = exam_scores()
+    with pytest.raises(error, match=f"^closed_form: {message}"):
+        closed_form(hours, scores, weight_decay=weight_decay)
 
 
 def test_numpy_numbers_are_accepted_as_settings() -> None:

@@ -1,12 +1,10 @@
 """Figures of the "Beyond the notes" pages: many features, nn.Linear, mini-batches, closed form.
 
-Each figure trains its own small model with plain `torch.optim.SGD`, the loop the
-pages teach, and draws what the run recorded.
+Each figure trains its model with `linreg.fit` (the pages' loop, kept in one place)
+and draws what the run recorded: the cost of every epoch, or the path of (W, b).
 """
 
 import itertools
-from collections.abc import Callable, Iterable
-from typing import TypeVar
 
 import torch
 from matplotlib.figure import Figure
@@ -14,50 +12,9 @@ from torch import nn
 
 from linreg.data import exam_scores, noisy_line, quiz_scores, train_data
 from linreg.plots._style import DATA, MODEL, SERIES, cost_axes, new_figure, ramp, styled
-from linreg.train import closed_form
+from linreg.train import closed_form, descend, fit
 
 __all__ = ["batch_sizes", "descent_path", "learning_rates", "module_vs_hand"]
-
-Batches = Callable[[], Iterable[tuple[torch.Tensor, torch.Tensor]]]
-T = TypeVar("T")
-
-
-def _descend(
-    params: list[torch.Tensor],
-    predict: Callable[[torch.Tensor], torch.Tensor],
-    batches: Batches,
-    lr: float,
-    epochs: int,
-    after_step: Callable[[], T],
-) -> list[T]:
-    """Run SGD over `batches()` for `epochs` epochs; record `after_step()` after every step."""
-    optimizer = torch.optim.SGD(params, lr=lr)
-    record = [after_step()]
-    for _ in range(epochs):
-        for x_batch, y_batch in batches():
-            cost = torch.mean((predict(x_batch) - y_batch) ** 2)
-            optimizer.zero_grad()
-            cost.backward()
-            optimizer.step()
-            record.append(after_step())
-    return record
-
-
-def _hand_model(features: int) -> tuple[list[torch.Tensor], Callable[[torch.Tensor], torch.Tensor]]:
-    """W and b at zero, and the hypothesis x @ W + b."""
-    W = torch.zeros((features, 1), requires_grad=True)
-    b = torch.zeros(1, requires_grad=True)
-    return [W, b], lambda x: x.matmul(W) + b
-
-
-def _full_cost(
-    predict: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor, y: torch.Tensor
-) -> Callable[[], float]:
-    def cost() -> float:
-        with torch.no_grad():
-            return torch.mean((predict(x) - y) ** 2).item()
-
-    return cost
 
 
 def _cost_axes(
@@ -89,9 +46,8 @@ def learning_rates(rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 
     fig = new_figure()
     ax = fig.axes[0]
     for lr, (color, style) in zip(rates, itertools.cycle(SERIES)):
-        params, predict = _hand_model(x_train.shape[1])
-        record = _full_cost(predict, x_train, y_train)
-        history = _descend(params, predict, lambda: [(x_train, y_train)], lr, epochs, record)
+        # One epoch more than drawn: history[k] is the cost after k updates.
+        history = fit(x_train, y_train, lr=lr, epochs=epochs + 1).history
         ax.plot(history, color=color, linestyle=style, label=f"lr = {lr:g}")
     return _cost_axes(fig, "Raw quiz scores: one notch too large\nand the cost explodes")
 
@@ -113,27 +69,15 @@ def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
     ```
     """
     x_train, y_train = train_data()
-    params, predict = _hand_model(1)
-    hand = _descend(
-        params,
-        predict,
-        lambda: [(x_train, y_train)],
-        lr,
-        epochs,
-        _full_cost(predict, x_train, y_train),
-    )
+    hand = fit(x_train, y_train, lr=lr, epochs=epochs + 1).history
+    # The same loop, training an nn.Linear(1, 1) started at zero instead of W and b.
     model = nn.Linear(1, 1)
     with torch.no_grad():
         model.weight.zero_()
         model.bias.zero_()
-    module = _descend(
-        list(model.parameters()),
-        model,
-        lambda: [(x_train, y_train)],
-        lr,
-        epochs,
-        _full_cost(model, x_train, y_train),
-    )
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    parameters = (model.weight, model.bias)
+    module, _ = descend(parameters, model, x_train, y_train, optimizer, lr=lr, epochs=epochs + 1)
     fig = new_figure()
     ax = fig.axes[0]
     ax.plot(hand, color=DATA, linewidth=6, label="hand-written W, b")
@@ -158,19 +102,13 @@ def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Fi
     ```
     """
     x_train, y_train = noisy_line(1000, seed=0)
-    n = len(x_train)
     fig = new_figure()
     ax = fig.axes[0]
     for size, (color, style) in zip(sizes, itertools.cycle(SERIES)):
-        generator = torch.Generator().manual_seed(0)
-
-        def shuffled(size: int = size, generator: torch.Generator = generator) -> Iterable:
-            order = torch.randperm(n, generator=generator)
-            return ((x_train[i], y_train[i]) for i in order.split(size))
-
-        params, predict = _hand_model(1)
-        record = _full_cost(predict, x_train, y_train)
-        history = _descend(params, predict, shuffled, 0.01, epochs, record)
+        path = fit(x_train, y_train, epochs=epochs, batch_size=size, seed=0, record="step").path
+        # The cost on all samples at every point of the path: one row of W, b per update.
+        W, b = path[:, :1], path[:, 1:]
+        history = torch.mean((x_train.T * W + b - y_train.T) ** 2, dim=1)
         steps = torch.arange(len(history)) / ((len(history) - 1) / epochs)
         ax.plot(steps, history, color=color, linestyle=style, label=f"batch_size = {size}")
     title = "Smaller batches: more, noisier steps per pass"
@@ -194,16 +132,7 @@ def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
     ```
     """
     hours, scores = exam_scores()
-    params, predict = _hand_model(1)
-    W, b = params
-    path = _descend(
-        params,
-        predict,
-        lambda: [(hours, scores)],
-        lr,
-        epochs,
-        lambda: (W.item(), b.item()),
-    )
+    path = fit(hours, scores, lr=lr, epochs=epochs, record="epoch").path
     solution = closed_form(hours, scores)
     w_star, b_star = solution.weight.item(), solution.bias.item()
     grid_w, grid_b = torch.meshgrid(
@@ -218,7 +147,7 @@ def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
     # Dark at the bottom of the valley, lighter uphill; every other level labelled.
     contours = ax.contour(grid_w, grid_b, costs, levels=levels, colors=ramp(len(levels))[::-1])
     ax.clabel(contours, contours.levels[::2], fmt="%.0f")
-    ws, bs = zip(*path, strict=True)
+    ws, bs = path[:, 0], path[:, 1]
     ax.plot(ws, bs, color=MODEL, marker=".", markersize=3, label=f"gradient descent, lr = {lr:g}")
     ax.plot(
         [w_star], [b_star], color=DATA, marker="*", markersize=16, linestyle="none",

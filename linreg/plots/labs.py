@@ -28,6 +28,7 @@ from linreg.plots._style import (
     ramp,
     styled,
 )
+from linreg.train import DivergenceError, fit
 
 __all__ = ["cost_history", "cost_panels", "fit_snapshots", "path_on_contours"]
 
@@ -40,19 +41,16 @@ DEFAULT_THRESHOLD = 1e-3
 def _descend(
     lr: float = DEFAULT_LR, nb_epochs: int = DEFAULT_EPOCHS
 ) -> tuple[tuple[float, float, float], ...]:
-    """(W, b, cost) before training and after every epoch of full-batch gradient descent."""
+    """(W, b, cost) before training and after every epoch of full-batch gradient descent,
+    the record a lab's loop keeps; a run that blows up ends with its first inf cost."""
     x_train, y_train = train_data()
-    W = torch.zeros(1, requires_grad=True)
-    b = torch.zeros(1, requires_grad=True)
-    optimizer = torch.optim.SGD([W, b], lr=lr)
-    record = []
-    for _ in range(nb_epochs + 1):
-        cost = torch.mean((x_train * W + b - y_train) ** 2)
-        record.append((W.item(), b.item(), cost.item()))
-        optimizer.zero_grad()
-        cost.backward()
-        optimizer.step()
-    return tuple(record)
+    try:
+        model = fit(x_train, y_train, lr=lr, epochs=nb_epochs + 1, record="epoch")
+    except DivergenceError as error:  # a lab shows divergence: keep the costs until then
+        return tuple((math.nan, math.nan, cost) for cost in error.history)
+    return tuple(
+        (W, b, cost) for (W, b), cost in zip(model.path[:-1].tolist(), model.history, strict=True)
+    )
 
 
 def _tensor_pair(
