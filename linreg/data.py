@@ -8,6 +8,7 @@ whose README gives its source and licence).
 import csv
 import functools
 import io
+import math
 import operator
 from importlib import resources
 
@@ -21,6 +22,7 @@ __all__ = [
     "exam_scores",
     "galton_heights",
     "many_features",
+    "noisy_curve",
     "noisy_line",
     "quiz_scores",
     "train_data",
@@ -133,14 +135,7 @@ def noisy_line(
         TypeError: if `n_samples` or `seed` is not an int.
         ValueError: if `n_samples` < 1 or `noise` < 0.
     """
-    for name, value in (("n_samples", n_samples), ("seed", seed)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"noisy_line: {name} must be an int, got {type(value).__name__}")
-    if n_samples < 1:
-        raise ValueError(f"noisy_line: n_samples must be at least 1, got {n_samples}")
-    if not noise >= 0:
-        raise ValueError(f"noisy_line: noise must be >= 0, got {noise}")
-    generator = torch.Generator().manual_seed(seed)
+    generator = _generator("noisy_line", n_samples, noise, seed)
     x = 10 * torch.rand((n_samples, 1), generator=generator)
     y = weight * x + bias + noise * torch.randn((n_samples, 1), generator=generator)
     return x, y
@@ -290,3 +285,63 @@ def many_features(
     x = torch.randn((n_samples, features), generator=generator)
     y = x @ weight + 1.0 + noise * torch.randn((n_samples, 1), generator=generator)
     return x, y
+
+
+def noisy_curve(
+    n_samples: int = 20,
+    *,
+    noise: float = 0.5,
+    seed: int = 0,
+    dtype: torch.dtype = torch.float32,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`n_samples` points scattered around the curve y = 2 sin(pi x / 5), x in [0, 10).
+
+    One period of a sine wave: no straight line follows it, a polynomial of low degree
+    does. Each y gets Gaussian noise with standard deviation `noise`, so the least cost
+    any model can expect on new samples is `noise ** 2`. As `noisy_line`, the points come
+    from a `torch.Generator` seeded with `seed`, and PyTorch's global random state is
+    left alone. They are drawn in float64 and then converted to `dtype`: a float32
+    sample holds the float64 sample's values rounded, not another sample.
+
+    Returns:
+        `(x, y)`, tensors of shape (n_samples, 1) and dtype `dtype`.
+
+    ```py
+    import torch
+
+    from linreg import noisy_curve
+
+    x, y = noisy_curve(20, seed=15, dtype=torch.float64)
+    print(x.shape, y.shape, y.dtype)
+    #> torch.Size([20, 1]) torch.Size([20, 1]) torch.float64
+    print(f"x from {x.min().item():.2f} to {x.max().item():.2f}")
+    #> x from 0.01 to 9.84
+    ```
+
+    Raises:
+        TypeError: if `n_samples` or `seed` is not an int, or `dtype` is not a
+            floating point `torch.dtype`.
+        ValueError: if `n_samples` < 1 or `noise` < 0.
+    """
+    generator = _generator("noisy_curve", n_samples, noise, seed)
+    if not (isinstance(dtype, torch.dtype) and dtype.is_floating_point):
+        raise TypeError(
+            f"noisy_curve: dtype must be a floating point torch.dtype such as "
+            f"torch.float64, got {dtype!r}"
+        )
+    x = 10 * torch.rand((n_samples, 1), generator=generator, dtype=torch.float64)
+    curve = 2 * torch.sin(math.pi * x / 5)
+    y = curve + noise * torch.randn((n_samples, 1), generator=generator, dtype=torch.float64)
+    return x.to(dtype), y.to(dtype)
+
+
+def _generator(caller: str, n_samples: int, noise: float, seed: int) -> torch.Generator:
+    """Check a random data set's arguments; a fresh generator seeded with `seed`."""
+    for name, value in (("n_samples", n_samples), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{caller}: {name} must be an int, got {type(value).__name__}")
+    if n_samples < 1:
+        raise ValueError(f"{caller}: n_samples must be at least 1, got {n_samples}")
+    if not noise >= 0:
+        raise ValueError(f"{caller}: noise must be >= 0, got {noise}")
+    return torch.Generator().manual_seed(seed)

@@ -21,6 +21,7 @@ from linreg import (
     exam_scores,
     galton_heights,
     many_features,
+    noisy_curve,
     noisy_line,
     quiz_scores,
     train_data,
@@ -61,8 +62,8 @@ def test_quiz_scores_are_three_features_per_student() -> None:
 
 
 def test_each_call_returns_fresh_tensors() -> None:
-    loads = (train_data, exam_scores, quiz_scores, noisy_line, many_features, galton_heights)
-    for load in loads:
+    loads = (train_data, exam_scores, quiz_scores, noisy_line, noisy_curve, many_features)
+    for load in (*loads, galton_heights):
         x, y = load()
         x.add_(100.0)
         y.zero_()
@@ -71,15 +72,15 @@ def test_each_call_returns_fresh_tensors() -> None:
         assert not again_x.requires_grad and not again_y.requires_grad
 
 
-@pytest.mark.parametrize("load", [noisy_line, many_features])
-def test_random_data_is_deterministic_per_seed_and_leaves_global_state_alone(load) -> None:
+@pytest.mark.parametrize("draw", [noisy_line, noisy_curve, many_features])
+def test_random_data_is_deterministic_per_seed_and_leaves_global_state_alone(draw) -> None:
     torch.manual_seed(123)
     expected_next = torch.rand(1)
     torch.manual_seed(123)
-    x1, y1 = load(50, seed=3)
+    x1, y1 = draw(50, seed=3)
     assert torch.rand(1).equal(expected_next)
-    x2, y2 = load(50, seed=3)
-    x3, _ = load(50, seed=4)
+    x2, y2 = draw(50, seed=3)
+    x3, _ = draw(50, seed=4)
     assert x1.equal(x2) and y1.equal(y2)
     assert not x1.equal(x3)
 
@@ -265,6 +266,34 @@ def test_many_features_without_noise_is_a_plane() -> None:
     np.testing.assert_allclose(weights, again, atol=1e-5)
 
 
+def test_noisy_curve_in_float32_is_the_float64_sample_rounded() -> None:
+    x32, y32 = noisy_curve(50, seed=7)
+    x64, y64 = noisy_curve(50, seed=7, dtype=torch.float64)
+    assert x32.dtype == y32.dtype == torch.float32 and x64.dtype == y64.dtype == torch.float64
+    assert x32.equal(x64.float()) and y32.equal(y64.float())
+
+
+def test_noisy_curve_scatters_around_its_sine() -> None:
+    n, noise = 5000, 0.3
+    x, y = noisy_curve(n, noise=noise, seed=0, dtype=torch.float64)
+    assert x.shape == y.shape == (n, 1)
+    x, y = x.numpy().ravel(), y.numpy().ravel()
+    assert 0 <= x.min() and x.max() < 10
+    assert x.mean() == pytest.approx(5.0, abs=4 * np.sqrt(100 / 12 / n))
+    # Least squares on sin(pi x / 5) and a constant: amplitude 2, offset 0, each within
+    # four standard errors; the residuals' spread is the noise.
+    design = np.column_stack([np.sin(np.pi * x / 5), np.ones(n)])
+    (amplitude, offset), (squared_residuals,), *_ = np.linalg.lstsq(design, y)
+    assert amplitude == pytest.approx(2.0, abs=4 * noise / np.sqrt(n / 2))
+    assert offset == pytest.approx(0.0, abs=4 * noise / np.sqrt(n))
+    assert np.sqrt(squared_residuals / n) == pytest.approx(noise, abs=4 * noise / np.sqrt(2 * n))
+
+
+def test_noisy_curve_without_noise_is_the_curve_itself() -> None:
+    x, y = (t.numpy().ravel() for t in noisy_curve(10, noise=0.0, dtype=torch.float64))
+    np.testing.assert_allclose(y, 2 * np.sin(np.pi * x / 5), rtol=0, atol=1e-12)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
@@ -282,3 +311,21 @@ def test_many_features_without_noise_is_a_plane() -> None:
 def test_many_features_rejects_bad_arguments(kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         many_features(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n_samples": 0}, ValueError, "noisy_curve: n_samples must be at least 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, "noisy_curve: n_samples must be an int, got float"),
+        ({"n_samples": True}, TypeError, "noisy_curve: n_samples must be an int, got bool"),
+        ({"seed": "1"}, TypeError, "noisy_curve: seed must be an int, got str"),
+        ({"noise": -1.0}, ValueError, "noisy_curve: noise must be >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, "noisy_curve: noise must be >= 0, got nan"),
+        ({"dtype": torch.int64}, TypeError, "dtype must be a floating point torch.dtype"),
+        ({"dtype": "float64"}, TypeError, "such as torch.float64, got 'float64'"),
+    ],
+)
+def test_noisy_curve_rejects_bad_arguments(kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        noisy_curve(**kwargs)

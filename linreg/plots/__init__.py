@@ -16,6 +16,7 @@ from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, modul
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
+from linreg.plots.generalisation import degree_costs, polynomial_fits
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
 from linreg.plots.probabilistic import noise_densities, outlier_fits, validation_curve
 from linreg.plots.real_data import regression_to_the_mean
@@ -25,6 +26,7 @@ __all__ = [
     "cost_curve",
     "cost_history",
     "cost_panels",
+    "degree_costs",
     "descent_path",
     "descent_steps",
     "fit_snapshots",
@@ -33,6 +35,7 @@ __all__ = [
     "noise_densities",
     "outlier_fits",
     "path_on_contours",
+    "polynomial_fits",
     "regression_to_the_mean",
     "residuals",
     "train_points",

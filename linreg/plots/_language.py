@@ -92,6 +92,20 @@ KOREAN = {
     "start": "시작",
     "end": "끝",
     "Down the slope of the cost surface": "비용 곡면의 비탈을 따라 내려갑니다",
+    # degree_costs, polynomial_fits
+    "training ({n} samples)": "훈련 ({n}개 샘플)",
+    "validation ({n} samples)": "검증 ({n}개 샘플)",
+    "noise variance {n}": "노이즈 분산 {n}",
+    "polynomial degree": "다항식 차수",
+    "Training cost falls;\nvalidation cost turns up": (
+        "훈련 비용은 내려가고\n검증 비용은 다시 올라갑니다"
+    ),
+    "training samples": "훈련 샘플",
+    "validation samples": "검증 샘플",
+    "degree {n}": "{n}차",
+    "Low degree misses the wave;\nhigh degree chases the noise": (
+        "차수가 낮으면 물결을 놓치고\n높으면 노이즈를 쫓아갑니다"
+    ),
     # the runs the lab "Mini-batches" names (docs/labs/mini-batches.py)
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",
