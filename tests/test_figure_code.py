@@ -32,6 +32,7 @@ from tests.support import (
     ROOT,
     SITE_PAGES,
     code_blocks,
+    display_width,
     edition_of,
     figure_code_blocks,
     figures_shown,
@@ -102,9 +103,17 @@ def test_listing_is_the_source(name: str) -> None:
     assert Path(figure_module(name).__file__ or "") == hook.listing(name).module
 
 
+@pytest.mark.parametrize("name", linreg.plots.__all__)
+def test_listing_fits_the_column(name: str) -> None:
+    """Shown on a page, the source is held to a block's 88 columns (linreg/plots/ruff.toml
+    sets them for ruff): past that a line's end is out of sight on a laptop."""
+    wide = [line for line in hook.listing(name).code.splitlines() if display_width(line) > 88]
+    assert wide == [], f"{name}'s listing has lines over 88 columns: ruff format linreg/plots"
+
+
 def test_a_docstring_keeps_its_first_paragraph() -> None:
     code = hook.listing("cost_curve").code
-    assert '    """The cost as a function of W (b = 0): a bowl, with its tangent line' in code
+    assert '    """The cost as a function of W (b = 0): a bowl, with its tangent at each' in code
     assert "Raises:" not in code and "```" not in code, "the API reference's part is shown"
     source = textwrap.dedent('''\
         def f():
