@@ -6,8 +6,8 @@ page, in both editions, showing linreg's source as it is now.
   anywhere else; each is collapsed, its summary in the edition's language.
 - Its listing is the source: the figure's function exactly as `inspect.getsource` gives
   it, its docstring cut to the first paragraph (the API reference has the rest), then
-  what it uses from its module, each piece as written there. Pasted into a clean
-  interpreter, the listing runs, and calling the function draws a Figure.
+  what it uses from its module, each piece as written there, in 88 columns. Pasted into
+  a clean interpreter, the listing runs, and calling the function draws a Figure.
 - It is a listing, not one of the page's examples: written in no page (the doc tests
   never collect it), not among the Python blocks the site tests copy and run
   (`support.code_blocks`), not in the search index, and the Korean page shows the
