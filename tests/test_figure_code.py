@@ -6,8 +6,8 @@ page, in both editions, showing linreg's source as it is now.
   anywhere else; each is collapsed, its summary in the edition's language.
 - Its listing is the source: the figure's function exactly as `inspect.getsource` gives
   it, its docstring cut to the first paragraph (the API reference has the rest), then
-  what it uses from its module, each piece as written there. Pasted into a clean
-  interpreter, the listing runs, and calling the function draws a Figure.
+  what it uses from its module, each piece as written there, in 88 columns. Pasted into
+  a clean interpreter, the listing runs, and calling the function draws a Figure.
 - It is a listing, not one of the page's examples: written in no page (the doc tests
   never collect it), not among the Python blocks the site tests copy and run
   (`support.code_blocks`), not in the search index, and the Korean page shows the
@@ -32,6 +32,7 @@ from tests.support import (
     ROOT,
     SITE_PAGES,
     code_blocks,
+    display_width,
     edition_of,
     figure_code_blocks,
     figures_shown,
@@ -102,9 +103,17 @@ def test_listing_is_the_source(name: str) -> None:
     assert Path(figure_module(name).__file__ or "") == hook.listing(name).module
 
 
+@pytest.mark.parametrize("name", linreg.plots.__all__)
+def test_listing_fits_the_column(name: str) -> None:
+    """Shown on a page, the source is held to a block's 88 columns (linreg/plots/ruff.toml
+    sets them for ruff): past that a line's end is out of sight on a laptop."""
+    wide = [line for line in hook.listing(name).code.splitlines() if display_width(line) > 88]
+    assert wide == [], f"{name}'s listing has lines over 88 columns: ruff format linreg/plots"
+
+
 def test_a_docstring_keeps_its_first_paragraph() -> None:
     code = hook.listing("cost_curve").code
-    assert '    """The cost as a function of W (b = 0): a bowl, with its tangent line' in code
+    assert '    """The cost as a function of W (b = 0): a bowl, with its tangent at each' in code
     assert "Raises:" not in code and "```" not in code, "the API reference's part is shown"
     source = textwrap.dedent('''\
         def f():

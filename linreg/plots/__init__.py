@@ -1,4 +1,4 @@
-"""One function per figure; each returns a matplotlib Figure and draws nothing on screen.
+"""One function per figure; each returns a matplotlib Figure, shown on no screen.
 
 The site's build hook (hooks/figures.py) calls every function named in `__all__`
 with no arguments and writes `figures/<name>.svg`, so a page shows a figure with
@@ -12,7 +12,12 @@ English into the Korean one (linreg/plots/_language.py). `__all__` lists the fig
 
 from linreg.plots._language import language as language
 from linreg.plots._language import translate as translate
-from linreg.plots.beyond import batch_sizes, descent_path, learning_rates, module_vs_hand
+from linreg.plots.beyond import (
+    batch_sizes,
+    descent_path,
+    learning_rates,
+    module_vs_hand,
+)
 from linreg.plots.cost import residuals
 from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
