@@ -1,4 +1,4 @@
-"""Figures of the page "A real data set, end to end": Galton's heights of parents and children."""
+"""Figures of "A real data set, end to end": Galton's heights of parents and children."""
 
 import torch
 from matplotlib.figure import Figure
@@ -12,7 +12,7 @@ __all__ = ["regression_to_the_mean"]
 
 @styled
 def regression_to_the_mean(seed: int = 0) -> Figure:
-    """Galton's 928 children against their mid-parents, the least-squares line and y = x.
+    """Galton's 928 children against their mid-parents, least squares and y = x.
 
     Galton recorded heights in one-inch classes, so the 928 points fall on only 102
     spots. Each point is moved by a random amount within its class (`seed` seeds the
@@ -38,13 +38,22 @@ def regression_to_the_mean(seed: int = 0) -> Figure:
 
     fig = new_figure(width=5.0, height=5.8)
     ax = fig.axes[0]
-    ax.scatter(x, y, s=5, color=DATA, linewidths=0, label=f"{len(x)} children (jittered)")
+    ax.scatter(
+        x, y, s=5, color=DATA, linewidths=0, label=f"{len(x)} children (jittered)"
+    )
     ends = torch.tensor([[61.0], [75.0]])
-    ax.plot(ends, fitted.predict(ends), color=MODEL, label=f"least squares: slope {slope:.2f}")
-    # y = x: what every child would be if children were exactly as tall as their parents.
+    ax.plot(
+        ends,
+        fitted.predict(ends),
+        color=MODEL,
+        label=f"least squares: slope {slope:.2f}",
+    )
+    # y = x: each child exactly as tall as their mid-parent.
     ax.plot(ends, ends, color=INK, linestyle="dashed", label="y = x")
-    ax.plot(parent.mean(), child.mean(), "X", color=INK, markersize=10, label="the means")
-    # Equal scales, so y = x is at 45 degrees and the flatter fitted line is visibly flatter.
+    ax.plot(
+        parent.mean(), child.mean(), "X", color=INK, markersize=10, label="the means"
+    )
+    # Equal scales: y = x is at 45 degrees, the fitted line visibly flatter.
     ax.set_xlim(61.0, 75.0)
     ax.set_ylim(61.0, 75.0)
     ax.set_aspect("equal")
