@@ -1,4 +1,4 @@
-"""Figures of "A real data set, end to end": Galton's heights of parents and children."""
+"""Figures of "A real data set, end to end": Galton's family heights."""
 
 import torch
 from matplotlib.figure import Figure
