@@ -20,7 +20,9 @@ page's title: "Download notebook" and "Open in Colab". Nothing is written by han
 
 Every notebook starts with INSTALL_CELL: it installs linreg from the repository
 only when the kernel cannot import it, so it does so in Colab or a bare Jupyter
-and is a no-op where linreg is installed (the tests, a developer's venv).
+and is a no-op where linreg is installed (the tests, a developer's venv). A Korean
+notebook's next cell sets `%env LINREG_LANG=ko` (LANGUAGE_CELL), so its figures are
+drawn in Korean, in Colab as on the site.
 
 Colab opens notebooks from GitHub, so "Open in Colab" points at the copy the Pages
 workflow publishes with the rest of the site: the `gh-pages` branch of repo_url
@@ -60,14 +62,8 @@ os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
 # The nav sections whose pages get a notebook, by their titles in mkdocs.yml and in
 # mkdocs.ko.yml (the Korean edition's nav).
 NOTEBOOK_SECTIONS = (
-    "The chapter",
-    "Beyond the notes",
-    "Does it generalise?",
-    "Labs",
-    "본문",
-    "더 나아가기",
-    "일반화와 실전",
-    "실습",
+    *("The chapter", "Beyond the notes", "Does it generalise?", "Labs"),
+    *("본문", "더 나아가기", "일반화와 실전", "실습"),
 )
 NOTEBOOK_DIR = "notebooks"
 PUBLISHED_BRANCH = "gh-pages"  # where .github/workflows/pages.yml pushes the built site
@@ -93,6 +89,11 @@ PY_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}) *(?:py|python)\b[^{\n]*$", re.MULTIL
 LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
 CELL_MAGIC = re.compile(r"^%%(\w+)\n")
 HEADING_ATTRIBUTES = re.compile(r"^(#{1,6} .*?) *\{:? *#[\w-]+ *\} *$", re.MULTILINE)
+# A notebook of another edition than English draws its figures in that language:
+# linreg.plots reads LINREG_LANG at every call (the site's build sets it the same way).
+LANGUAGE_CELL = {
+    "ko": "# 그림의 글자를 한국어로 (linreg.plots가 LINREG_LANG을 읽습니다)\n%env LINREG_LANG=ko",
+}
 KERNEL_METADATA = {
     "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
     "language_info": {"name": "python"},
@@ -171,10 +172,14 @@ def output_strings_as_comments(source: str) -> str:
     return "\n".join(lines)
 
 
-def finish(notebook: nbformat.NotebookNode, repo_url: str) -> nbformat.NotebookNode:
-    """The install cell first, stable cell ids, kernel metadata only; validated."""
-    install = nbformat.v4.new_code_cell(INSTALL_CELL.format(repo_url=repo_url).rstrip("\n"))
-    notebook.cells.insert(0, install)
+def finish(
+    notebook: nbformat.NotebookNode, repo_url: str, language: str = "en"
+) -> nbformat.NotebookNode:
+    """The install cell first (then the edition's language cell, if it has one), stable
+    cell ids, kernel metadata only; validated."""
+    setup = [INSTALL_CELL.format(repo_url=repo_url).rstrip("\n")]
+    setup += [LANGUAGE_CELL[language]] if language in LANGUAGE_CELL else []
+    notebook.cells[:0] = [nbformat.v4.new_code_cell(source) for source in setup]
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"
         cell.metadata = {}
@@ -184,7 +189,11 @@ def finish(notebook: nbformat.NotebookNode, repo_url: str) -> nbformat.NotebookN
 
 
 def markdown_notebook(
-    markdown: str, *, repo_url: str, resolve: Callable[[str], str] = lambda target: target
+    markdown: str,
+    *,
+    repo_url: str,
+    resolve: Callable[[str], str] = lambda target: target,
+    language: str = "en",
 ) -> nbformat.NotebookNode:
     """The notebook of a MkDocs Markdown page: its prose and its Python blocks, in order."""
     body, _ = get_data(markdown)  # drop YAML front matter, as MkDocs does
@@ -200,17 +209,17 @@ def markdown_notebook(
             )
         elif cell.cell_type == "code":
             cell.source = output_strings_as_comments(cell.source)
-    return finish(notebook, repo_url)
+    return finish(notebook, repo_url, language)
 
 
-def lab_notebook(source: str, *, repo_url: str) -> nbformat.NotebookNode:
+def lab_notebook(source: str, *, repo_url: str, language: str = "en") -> nbformat.NotebookNode:
     """The notebook of a lab written in jupytext's percent format (heading anchors,
     which a Korean lab gives its headings, dropped as on a Markdown page)."""
     notebook = jupytext.reads(source, fmt="py:percent")
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             cell.source = HEADING_ATTRIBUTES.sub(r"\1", cell.source)
-    return finish(notebook, repo_url)
+    return finish(notebook, repo_url, language)
 
 
 def published_dir(config: MkDocsConfig) -> str:
@@ -259,13 +268,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     site_url = config.site_url or "/"
     site_url += "" if site_url.endswith("/") else "/"
     repo_url = config.repo_url or ""
+    language = config.theme["language"]
     for page in notebook_pages(nav.items):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         if page.file.src_uri.endswith(".py"):
-            notebook = lab_notebook(source, repo_url=repo_url)
+            notebook = lab_notebook(source, repo_url=repo_url, language=language)
         else:
             resolve = _resolver(page, files, site_url)
-            notebook = markdown_notebook(source, repo_url=repo_url, resolve=resolve)
+            notebook = markdown_notebook(
+                source, repo_url=repo_url, resolve=resolve, language=language
+            )
         path = notebook_path(page.file.src_uri)
         files.append(File.generated(config, path, content=nbformat.writes(notebook) + "\n"))
         page.notebook_path = path  # type: ignore[attr-defined]

@@ -72,6 +72,15 @@ def params(kind: str) -> list:
 PAGES, CHAPTERS, LABS = params(""), params(".md"), params(".py")
 
 
+def setup_cells(edition: Edition) -> list[str]:
+    """The cells a notebook of this edition starts with: the install cell, then the
+    edition's language cell if it has one (Korean: `%env LINREG_LANG=ko`)."""
+    config = CONFIGS[edition]
+    install = hook.INSTALL_CELL.format(repo_url=config["repo_url"]).strip()
+    language = hook.LANGUAGE_CELL.get(config["theme"]["language"])
+    return [install] if language is None else [install, language]
+
+
 def notebooks_folder(site: Path, edition: Edition) -> Path:
     return site / edition.url / hook.NOTEBOOK_DIR
 
@@ -133,7 +142,8 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
     edition: Edition, page: str, built_site: Path, tmp_path: Path
 ) -> None:
     notebook = built_notebook(built_site, edition, page)
-    assert notebook.cells[0].source == hook.INSTALL_CELL.format(repo_url=CONFIG["repo_url"]).strip()
+    setup = setup_cells(edition)
+    assert [cell.source for cell in notebook.cells[: len(setup)]] == setup
     client = NotebookClient(
         notebook,
         kernel_name="python3",
@@ -143,10 +153,12 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
     )
     client.execute()  # raises CellExecutionError, naming the cell, if any cell fails
     assert notebook.cells[0].outputs == [], "linreg is installed here: the install cell is a no-op"
+    if len(setup) == 2:  # the figures of this kernel are drawn in the edition's language
+        assert notebook.cells[1].outputs[0].text == "env: LINREG_LANG=ko\n"
 
 
 @pytest.mark.parametrize(("edition", "page"), LABS)
-def test_lab_notebook_is_the_lab_plus_the_install_cell(
+def test_lab_notebook_is_the_lab_after_the_setup_cells(
     edition: Edition, page: str, built_site: Path
 ) -> None:
     lab = jupytext.read(edition.docs / page)
@@ -154,7 +166,8 @@ def test_lab_notebook_is_the_lab_plus_the_install_cell(
         if cell.cell_type == "markdown":
             cell.source = hook.HEADING_ATTRIBUTES.sub(r"\1", cell.source)
     notebook = built_notebook(built_site, edition, page)
-    assert [c.source for c in notebook.cells[1:]] == [c.source for c in lab.cells]
+    setup = setup_cells(edition)
+    assert [c.source for c in notebook.cells] == setup + [c.source for c in lab.cells]
     assert all("outputs" not in c or c.outputs == [] for c in notebook.cells), "no outputs shipped"
 
 

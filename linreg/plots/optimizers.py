@@ -24,9 +24,9 @@ __all__ = ["optimizer_costs", "optimizer_paths"]
 
 # Each optimizer's name in a figure, by fit's name for it.
 NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
-# The page's two races: the same lr for all three on the bowl (its meaning differs, which
-# is the point), and on the raw quiz scores the largest round lr that SGD survives for
-# SGD and momentum, and Adam's step of 0.1.
+# The page's two races: the same lr for all three on the bowl (its meaning differs,
+# which is the point), and on the raw quiz scores the largest round lr that SGD
+# survives for SGD and momentum, and Adam's step of 0.1.
 BOWL_LR = {"sgd": 0.01, "momentum": 0.01, "adam": 0.01}
 BOWL_EPOCHS = 1000
 RAW_LR = {"sgd": 1e-5, "momentum": 1e-5, "adam": 0.1}
@@ -57,10 +57,13 @@ def _fits(function: str, fits: object, *, paths: bool) -> dict[str, Fit]:
         )
     for name, run in fits.items():
         if not isinstance(run, Fit) or not run.history:
-            raise TypeError(f"{function}: fits[{name!r}] must be a Fit returned by linreg.fit")
+            raise TypeError(
+                f"{function}: fits[{name!r}] must be a Fit returned by linreg.fit"
+            )
         if paths and (run.path is None or run.path.shape[1] != 2):
             raise ValueError(
-                f"{function}: fits[{name!r}] needs the path of (W, b) of one-feature data;\n"
+                f"{function}: fits[{name!r}] needs the path of (W, b)"
+                " of one-feature data;\n"
                 f'train it with fit(..., record="epoch")'
             )
     return {str(name): run for name, run in fits.items()}
@@ -95,7 +98,10 @@ def optimizer_paths(
     xs, ys = _tensor_pair("optimizer_paths", x, y)
     if fits is None:
         fits = _race("bowl", tuple(BOWL_LR.items()), BOWL_EPOCHS)
-    paths = {name: run.path for name, run in _fits("optimizer_paths", fits, paths=True).items()}
+    paths = {
+        name: run.path
+        for name, run in _fits("optimizer_paths", fits, paths=True).items()
+    }
     # Where every path is headed: the bottom of the bowl, solved in one step.
     best = closed_form(xs[:, None], ys[:, None])
     minimum = (best.weight.item(), best.bias.item())
@@ -106,7 +112,14 @@ def optimizer_paths(
     for (color, style), (name, path) in zip(itertools.cycle(SERIES), paths.items()):
         ax.plot(path[:, 0], path[:, 1], color=color, linestyle=style, label=name)
     ax.plot(0.0, 0.0, color=INK, marker="o", linestyle="none", label="start")
-    ax.plot(*minimum, color=INK, marker="*", markersize=14, linestyle="none", label="minimum")
+    ax.plot(
+        *minimum,
+        color=INK,
+        marker="*",
+        markersize=14,
+        linestyle="none",
+        label="minimum",
+    )
     ax.set_xlabel("W")
     ax.set_ylabel("b")
     ax.set_title("Where each optimizer goes")
@@ -149,13 +162,17 @@ def optimizer_costs(
         threshold = RAW_THRESHOLD if threshold is None else threshold
     runs = _fits("optimizer_costs", fits, paths=False)
     if threshold is not None and (
-        isinstance(threshold, bool) or not isinstance(threshold, int | float) or not threshold > 0
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not threshold > 0
     ):
-        raise ValueError(f"optimizer_costs: threshold must be a positive number, got {threshold!r}")
+        raise ValueError(
+            f"optimizer_costs: threshold must be a positive number, got {threshold!r}"
+        )
     fig = new_figure()
     ax = fig.axes[0]
     for (color, style), (name, run) in zip(itertools.cycle(SERIES), runs.items()):
-        # The legend says when each run gets there, so no one has to read it off the axis.
+        # The legend says when each run gets there: no need to read it off the axis.
         label = (
             name
             if threshold is None
@@ -163,8 +180,13 @@ def optimizer_costs(
         )
         ax.plot(run.history, color=color, linestyle=style, label=label)
     if threshold is not None:
-        # Dash-dotted: the second run is already dashed, and grey is as light as its blue.
-        ax.axhline(threshold, color=GUIDE, linestyle="dashdot", label=f"threshold {threshold:g}")
+        # Dash-dotted: the second run is dashed, and grey is as light as its blue.
+        ax.axhline(
+            threshold,
+            color=GUIDE,
+            linestyle="dashdot",
+            label=f"threshold {threshold:g}",
+        )
     cost_axes(ax, "epoch", "cost (log scale)")
     ax.set_title("Cost per epoch")
     ax.legend(loc="upper right")
