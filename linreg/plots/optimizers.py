@@ -75,7 +75,7 @@ def optimizer_paths(
     y: torch.Tensor | None = None,
     fits: Mapping[str, Fit] | None = None,
 ) -> Figure:
-    """Contours of the cost over (W, b) and the path each optimizer's run took on them.
+    """Contours of the cost over (W, b) and the path each optimizer took on them.
 
     `fits` maps a label to a `Fit` of one-feature data trained with
     `record="epoch"`. By default: the chapter's data (x = 1, 2, 3; y = 2x), and SGD,
