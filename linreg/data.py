@@ -1,10 +1,32 @@
-"""The small data sets the pages use, as float tensors of shape (samples, features)."""
+"""The data sets the pages use, as float tensors of shape (samples, features).
 
+All are made up for teaching but one: Galton's heights of parents and children (1886),
+a real data set read from a CSV file shipped inside the package (linreg/datasets/,
+whose README gives its source and licence).
+"""
+
+import csv
+import functools
+import io
 import math
+import operator
+from importlib import resources
 
 import torch
+from torch.utils.data import Dataset
 
-__all__ = ["exam_scores", "noisy_curve", "noisy_line", "quiz_scores", "train_data"]
+from linreg import checks
+
+__all__ = [
+    "GaltonHeights",
+    "exam_scores",
+    "galton_heights",
+    "many_features",
+    "noisy_curve",
+    "noisy_line",
+    "quiz_scores",
+    "train_data",
+]
 
 
 def train_data() -> tuple[torch.Tensor, torch.Tensor]:
@@ -116,6 +138,152 @@ def noisy_line(
     generator = _generator("noisy_line", n_samples, noise, seed)
     x = 10 * torch.rand((n_samples, 1), generator=generator)
     y = weight * x + bias + noise * torch.randn((n_samples, 1), generator=generator)
+    return x, y
+
+
+@functools.cache
+def _galton_rows() -> tuple[tuple[float, float], ...]:
+    """The rows of linreg/datasets/galton.csv as (parent, child) floats, read once."""
+    text = resources.files("linreg").joinpath("datasets", "galton.csv").read_text("utf-8")
+    rows = csv.DictReader(io.StringIO(text))
+    return tuple((float(row["parent"]), float(row["child"])) for row in rows)
+
+
+def galton_heights() -> tuple[torch.Tensor, torch.Tensor]:
+    """Galton's family heights (1886): 928 adult children and their mid-parents, in inches.
+
+    The data that gave regression its name. `parent` is the height of the child's
+    mid-parent, the mean of the father's height and 1.08 times the mother's; `child`
+    is the child's height, a daughter's multiplied by 1.08 (Galton's way of putting
+    women's heights on men's scale). Galton recorded heights in classes one inch wide
+    and the values are the classes' centres, so many rows repeat.
+
+    Source: F. Galton, "Regression towards mediocrity in hereditary stature", Journal
+    of the Anthropological Institute 15 (1886), 246-263, Table I; public domain. The
+    transcription is the HistData R package's (M. Friendly), as published in CSV by
+    Rdatasets (V. Arel-Bundock). linreg/datasets/README.md has the details.
+
+    Returns:
+        `(parent, child)`, float32 tensors of shape (928, 1), new on every call,
+        in the file's order (by the child's height).
+
+    ```py
+    from linreg import galton_heights
+
+    parent, child = galton_heights()
+    print(parent.shape, child.shape)
+    #> torch.Size([928, 1]) torch.Size([928, 1])
+    print(f"mean mid-parent {parent.mean():.2f}, mean child {child.mean():.2f} inches")
+    #> mean mid-parent 68.31, mean child 68.09 inches
+    ```
+    """
+    rows = torch.tensor(_galton_rows())
+    return rows[:, :1].clone(), rows[:, 1:].clone()
+
+
+class GaltonHeights(Dataset[tuple[torch.Tensor, torch.Tensor]]):
+    """Galton's family heights as a PyTorch `Dataset`: sample `i` is (parent, child).
+
+    The same 928 rows as `galton_heights()`, served by index, so a `DataLoader` can
+    batch and shuffle them and `torch.utils.data.random_split` can split them. The
+    whole columns are there too, as `parent` and `child` (shape (928, 1), float32):
+    for statistics of a split, index them with its `indices`.
+
+    `dataset[i]` returns `(parent[i], child[i])`, each of shape (1,). `i` is an int,
+    negative counting from the end as for a list.
+
+    Raises:
+        TypeError: if an index is not an int.
+        IndexError: if an index is out of range (this also ends a `for` loop over the
+            dataset, as for a list).
+
+    ```py
+    from linreg import GaltonHeights
+
+    dataset = GaltonHeights()
+    print(dataset)
+    #> GaltonHeights(928 rows: parent, child in inches)
+    parent, child = dataset[0]
+    print(parent, child)
+    #> tensor([70.5000]) tensor([61.7000])
+    print(dataset.parent.shape)
+    #> torch.Size([928, 1])
+    ```
+    """
+
+    def __init__(self) -> None:
+        self.parent, self.child = galton_heights()
+
+    def __len__(self) -> int:
+        return len(self.parent)
+
+    def __getitem__(self, index: int) -> tuple[torch.Tensor, torch.Tensor]:
+        if isinstance(index, bool):
+            raise TypeError("GaltonHeights: index must be an int, got bool")
+        try:
+            position = operator.index(index)
+        except TypeError:
+            raise TypeError(
+                f"GaltonHeights: index must be an int, got {type(index).__name__}"
+            ) from None
+        size = len(self)
+        if not -size <= position < size:
+            raise IndexError(
+                f"GaltonHeights: index must be in range({size}) (or -{size} to -1), got {position}"
+            )
+        return self.parent[position], self.child[position]
+
+    def __repr__(self) -> str:
+        return f"GaltonHeights({len(self)} rows: parent, child in inches)"
+
+
+WEIGHT_SEED = 2024  # seeds many_features' true weights: one population for every `seed`
+
+
+def many_features(
+    n_samples: int = 100, *, features: int = 20, noise: float = 1.0, seed: int = 0
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """`n_samples` samples of `features` standard normal features, y = x @ w + 1 + noise.
+
+    The kind of data that regularisation is for: with a few dozen samples and twenty
+    features, least squares has almost as many weights as it has samples to fit, and
+    fits the noise too. The true weights `w` are drawn once, from a normal
+    distribution with standard deviation 0.5, by a generator with a fixed seed of its
+    own: they are the same for every `seed`, so different seeds (or different rows of
+    one call) are samples of the same population. The bias is 1, and each y gets
+    Gaussian noise with standard deviation `noise`. The samples come from a
+    `torch.Generator` seeded with `seed`, without touching PyTorch's global random
+    state.
+
+    Returns:
+        `(x, y)`, float32 tensors of shape (n_samples, features) and (n_samples, 1).
+
+    ```py
+    from linreg import many_features
+
+    x, y = many_features(230, seed=0)
+    print(x.shape, y.shape)
+    #> torch.Size([230, 20]) torch.Size([230, 1])
+    x_train, y_train = x[:30], y[:30]  # the rows are independent: any split is random
+    print(len(x_train), "samples for", x_train.shape[1], "features")
+    #> 30 samples for 20 features
+    ```
+
+    Raises:
+        TypeError: if `n_samples`, `features` or `seed` is not an int, or `noise` is
+            not a number.
+        ValueError: if `n_samples` or `features` < 1, or `noise` < 0 or is not finite.
+    """
+    n_samples = checks.positive_int("many_features", "n_samples", n_samples)
+    features = checks.positive_int("many_features", "features", features)
+    noise = checks.nonnegative_number("many_features", "noise", noise)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"many_features: seed must be an int, got {type(seed).__name__} {seed!r}")
+    weights = torch.Generator().manual_seed(WEIGHT_SEED)
+    weight = 0.5 * torch.randn((features, 1), generator=weights)
+    generator = torch.Generator().manual_seed(seed)
+    x = torch.randn((n_samples, features), generator=generator)
+    y = x @ weight + 1.0 + noise * torch.randn((n_samples, 1), generator=generator)
     return x, y
 
 

@@ -2,17 +2,39 @@
 
 The expected values are the pages' tables typed out (tests/reference.py) or, for the
 random data set, statistics worked out by hand for the distribution it draws from,
-checked with NumPy's least squares rather than with the formula noisy_line uses.
+checked with NumPy's least squares rather than with the formula noisy_line uses. Galton's
+heights are checked against his Table I, typed out cell by cell.
 """
 
+import collections
+import hashlib
 import math
+from importlib import resources
 
 import numpy as np
 import pytest
 import torch
+from torch.utils.data import DataLoader, random_split
 
-from linreg import exam_scores, noisy_curve, noisy_line, quiz_scores, train_data
-from tests.reference import EXAM_HOURS, EXAM_SCORES, QUIZ_X, QUIZ_Y, TRAIN_X, TRAIN_Y
+from linreg import (
+    GaltonHeights,
+    exam_scores,
+    galton_heights,
+    many_features,
+    noisy_curve,
+    noisy_line,
+    quiz_scores,
+    train_data,
+)
+from tests.reference import (
+    EXAM_HOURS,
+    EXAM_SCORES,
+    QUIZ_X,
+    QUIZ_Y,
+    TRAIN_X,
+    TRAIN_Y,
+    galton_rows,
+)
 
 
 def test_train_data_is_y_equals_2x() -> None:
@@ -40,7 +62,8 @@ def test_quiz_scores_are_three_features_per_student() -> None:
 
 
 def test_each_call_returns_fresh_tensors() -> None:
-    for load in (train_data, exam_scores, quiz_scores, noisy_line, noisy_curve):
+    loads = (train_data, exam_scores, quiz_scores, noisy_line, noisy_curve, many_features)
+    for load in (*loads, galton_heights):
         x, y = load()
         x.add_(100.0)
         y.zero_()
@@ -49,7 +72,7 @@ def test_each_call_returns_fresh_tensors() -> None:
         assert not again_x.requires_grad and not again_y.requires_grad
 
 
-@pytest.mark.parametrize("draw", [noisy_line, noisy_curve])
+@pytest.mark.parametrize("draw", [noisy_line, noisy_curve, many_features])
 def test_random_data_is_deterministic_per_seed_and_leaves_global_state_alone(draw) -> None:
     torch.manual_seed(123)
     expected_next = torch.rand(1)
@@ -109,6 +132,140 @@ def test_noisy_line_rejects_bad_arguments(kwargs, error, message) -> None:
         noisy_line(**kwargs)
 
 
+# linreg/datasets/README.md states this checksum; a changed file must change both.
+GALTON_SHA256 = "ca654626fce579f243ffcc7e2d77852c8b6caf0affd2db2ccf8f41cabe3bd796"
+
+
+def test_galton_file_is_the_one_its_readme_describes() -> None:
+    folder = resources.files("linreg").joinpath("datasets")
+    data = folder.joinpath("galton.csv").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == GALTON_SHA256
+    assert GALTON_SHA256 in folder.joinpath("README.md").read_text("utf-8")
+    assert data.startswith(b"parent,child\n") and data.count(b"\n") == 929
+
+
+def test_galton_heights_are_galtons_table() -> None:
+    parent, child = galton_heights()
+    assert parent.shape == child.shape == (928, 1)
+    assert parent.dtype == child.dtype == torch.float32
+    # Every (mid-parent, child) pair as often as in Galton's table, cell by cell.
+    rows = zip(parent.flatten().tolist(), child.flatten().tolist(), strict=True)
+    got = collections.Counter((round(p, 1), round(c, 1)) for p, c in rows)
+    table_parent, table_child = galton_rows()
+    table = zip(table_parent.round(1).tolist(), table_child.round(1).tolist(), strict=True)
+    expected = collections.Counter(table)
+    assert got == expected
+    # The statistics the page quotes, from the typed-out table in float64.
+    assert table_parent.mean() == pytest.approx(68.3082, abs=1e-4)
+    assert table_child.mean() == pytest.approx(68.0885, abs=1e-4)
+    assert parent.double().mean().item() == pytest.approx(table_parent.mean(), abs=1e-5)
+    assert child.double().mean().item() == pytest.approx(table_child.mean(), abs=1e-5)
+    # Regression to the mean: the least-squares slope is about 2/3 (Galton's own reading).
+    slope, _ = np.polyfit(table_parent, table_child, deg=1)
+    assert slope == pytest.approx(0.6463, abs=1e-4)
+
+
+def test_galton_heights_come_in_the_files_order() -> None:
+    # Sorted by the child's height: the page's reason for a random split.
+    parent, child = galton_heights()
+    assert (parent[0].item(), child[0].item()) == pytest.approx((70.5, 61.7))
+    assert (parent[-1].item(), child[-1].item()) == pytest.approx((69.5, 73.7))
+    assert (child.flatten().diff() >= 0).all()
+
+
+def test_galton_dataset_serves_the_same_rows() -> None:
+    dataset = GaltonHeights()
+    parent, child = galton_heights()
+    assert len(dataset) == 928
+    assert torch.equal(dataset.parent, parent) and torch.equal(dataset.child, child)
+    x, y = dataset[5]
+    assert x.shape == y.shape == (1,)
+    assert torch.equal(x, parent[5]) and torch.equal(y, child[5])
+    assert torch.equal(dataset[-1][1], child[927])
+    assert torch.equal(dataset[np.int64(3)][0], parent[3])  # any integer type
+    assert len(list(dataset)) == 928  # IndexError ends the old iteration protocol
+    assert repr(dataset) == "GaltonHeights(928 rows: parent, child in inches)"
+
+
+def test_galton_dataset_splits_and_batches() -> None:
+    dataset = GaltonHeights()
+    generator = torch.Generator().manual_seed(0)
+    train_set, val_set, test_set = random_split(dataset, [0.7, 0.15, 0.15], generator)
+    assert (len(train_set), len(val_set), len(test_set)) == (650, 139, 139)
+    every = sorted(train_set.indices + val_set.indices + test_set.indices)
+    assert every == list(range(928))
+    loader = DataLoader(train_set, batch_size=32, shuffle=True, generator=generator)
+    batches = list(loader)
+    assert [tuple(x.shape) for x, _ in batches] == [(32, 1)] * 20 + [(10, 1)]
+    seen = torch.cat([y for _, y in batches]).flatten().sort().values
+    assert torch.equal(seen, dataset.child[train_set.indices].flatten().sort().values)
+
+
+@pytest.mark.parametrize(
+    ("index", "error", "message"),
+    [
+        (928, IndexError, r"index must be in range\(928\) \(or -928 to -1\), got 928"),
+        (-929, IndexError, r"index must be in range\(928\) \(or -928 to -1\), got -929"),
+        (1.0, TypeError, "index must be an int, got float"),
+        ("0", TypeError, "index must be an int, got str"),
+        (True, TypeError, "index must be an int, got bool"),
+        (slice(0, 2), TypeError, "index must be an int, got slice"),
+    ],
+)
+def test_galton_dataset_rejects_bad_indices(index, error, message) -> None:
+    with pytest.raises(error, match=f"^GaltonHeights: {message}$"):
+        GaltonHeights()[index]
+
+
+def test_many_features_shapes() -> None:
+    x, y = many_features(40)
+    assert x.shape == (40, 20) and y.shape == (40, 1)
+    assert x.dtype == y.dtype == torch.float32
+    assert many_features(7, features=3)[0].shape == (7, 3)
+
+
+def _least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[np.ndarray, float, float]:
+    """Weights, bias and the residuals' spread, by NumPy in float64."""
+    x, y = x.double().numpy(), y.double().numpy().ravel()
+    design = np.column_stack([x, np.ones(len(x))])
+    theta, (squared_residuals,), *_ = np.linalg.lstsq(design, y)
+    return theta[:-1], theta[-1], float(np.sqrt(squared_residuals / len(x)))
+
+
+def test_many_features_draws_one_population_for_every_seed() -> None:
+    """The docstring: standard normal features, bias 1, noise of the given spread, and
+    the same true weights whatever the seed (so different seeds are fair validation
+    sets for one another)."""
+    n, noise = 20000, 0.5
+    x0, y0 = many_features(n, noise=noise, seed=0)
+    x1, y1 = many_features(n, noise=noise, seed=1)
+    # Standard normal features: mean 0 and variance 1 per column, to 4 standard errors.
+    assert abs(x0.double().mean(0)).max() < 4 / np.sqrt(n)
+    assert abs(x0.double().var(0) - 1).max() < 4 * np.sqrt(2 / n)
+    w0, b0, spread0 = _least_squares(x0, y0)
+    w1, b1, spread1 = _least_squares(x1, y1)
+    # Each estimate is within noise / sqrt(n) of the truth per weight (unit-variance,
+    # nearly uncorrelated features): two seeds agree to 4 * sqrt(2) of that.
+    tolerance = 4 * np.sqrt(2) * noise / np.sqrt(n)
+    np.testing.assert_allclose(w0, w1, atol=tolerance)
+    assert b0 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    assert b1 == pytest.approx(1.0, abs=4 * noise / np.sqrt(n))
+    for spread in (spread0, spread1):
+        assert spread == pytest.approx(noise, abs=4 * noise / np.sqrt(2 * n))
+    # The weights are a draw from N(0, 0.5²): 20 of them, none beyond 4 sigma, spread
+    # within the range a sample of 20 gives (chi-square, 20 degrees of freedom, 99.9%).
+    assert abs(w0).max() < 4 * 0.5
+    assert 8.26 / 20 < np.mean(w0**2) / 0.5**2 < 45.3 / 20
+
+
+def test_many_features_without_noise_is_a_plane() -> None:
+    x, y = many_features(50, noise=0.0, seed=2)
+    weights, bias, spread = _least_squares(x, y)
+    assert bias == pytest.approx(1.0, abs=1e-5) and spread < 1e-5  # float32 y
+    again, _, _ = _least_squares(*many_features(50, noise=0.0, seed=5))
+    np.testing.assert_allclose(weights, again, atol=1e-5)
+
+
 def test_noisy_curve_in_float32_is_the_float64_sample_rounded() -> None:
     x32, y32 = noisy_curve(50, seed=7)
     x64, y64 = noisy_curve(50, seed=7, dtype=torch.float64)
@@ -135,6 +292,25 @@ def test_noisy_curve_scatters_around_its_sine() -> None:
 def test_noisy_curve_without_noise_is_the_curve_itself() -> None:
     x, y = (t.numpy().ravel() for t in noisy_curve(10, noise=0.0, dtype=torch.float64))
     np.testing.assert_allclose(y, 2 * np.sin(np.pi * x / 5), rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n_samples": 0}, ValueError, r"n_samples must be an int >= 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, r"n_samples must be an int >= 1, got float 2.5"),
+        ({"features": 0}, ValueError, r"features must be an int >= 1, got 0"),
+        ({"features": True}, TypeError, r"features must be an int >= 1, got bool True"),
+        ({"seed": "1"}, TypeError, r"seed must be an int, got str '1'"),
+        ({"noise": -1.0}, ValueError, r"noise must be a finite number >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, r"noise must be a finite number >= 0, got nan"),
+        ({"noise": float("inf")}, ValueError, r"noise must be a finite number >= 0, got inf"),
+        ({"noise": "1"}, TypeError, r"noise must be a finite number >= 0, got str '1'"),
+    ],
+)
+def test_many_features_rejects_bad_arguments(kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        many_features(**kwargs)
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,39 @@ KOREAN = {
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",
     "stochastic ({n})": "확률적 ({n})",
+    # noise_densities
+    "Gaussian (squared error)": "가우스 노이즈 (제곱 오차)",
+    "Laplace (absolute error)": "라플라스 노이즈 (절대 오차)",
+    "error ε = y - H(x)": "오차 ε = y - H(x)",
+    "density (log scale)": "확률 밀도 (로그 눈금)",
+    "Large errors are far likelier\nunder Laplace noise": (
+        "라플라스 노이즈에서는\n큰 오차가 훨씬 자주 나옵니다"
+    ),
+    # outlier_fits
+    "samples": "샘플",
+    "lost reading": "잘못 기록된 값",
+    "least squares (MSE)": "평균 제곱 오차 최소",
+    "least absolute error (MAE)": "평균 절대 오차 최소",
+    "One bad point pulls the squared error,\nnot the absolute error": (
+        "잘못된 점 하나가 제곱 오차의 직선은 끌어당기지만\n절대 오차의 직선은 그대로 둡니다"
+    ),
+    # validation_curve
+    "training cost": "훈련 비용",
+    "validation cost": "검증 비용",
+    "lowest validation cost, λ = {n}": "검증 비용 최소, λ = {n}",
+    "weight decay λ (log scale)": "가중치 감쇠 λ (로그 눈금)",
+    "Too weak a penalty fits the noise,\ntoo strong a one flattens the fit": (
+        "벌점이 약하면 노이즈까지 맞추고,\n너무 강하면 예측이 납작해집니다"
+    ),
+    # regression_to_the_mean
+    "{n} children (jittered)": "자녀 {n}명 (조금씩 흩뜨림)",
+    "least squares: slope {n}": "최소제곱 직선: 기울기 {n}",
+    "the means": "평균",
+    "mid-parent height (inches)": "부모 평균 키 (인치)",
+    "child's height (inches)": "자녀의 키 (인치)",
+    "Children of tall parents are tall,\nbut less so": (
+        "키 큰 부모의 자녀는 크지만,\n부모만큼 크지는 않습니다"
+    ),
 }
 
 CATALOGUES = {"ko": KOREAN}

@@ -74,7 +74,9 @@ def degree_costs(max_degree: int = 9, seed: int = 15) -> Figure:
         ax.plot(degrees, costs[name], color=color, linestyle=style, marker="o",
                 label=f"{name} ({len(sets[name])} samples)")  # fmt: skip
     # No model can expect to beat the noise on new samples: its variance is the floor.
-    ax.axhline(NOISE**2, color=GUIDE, linestyle="dotted", label=f"noise variance {NOISE**2:g}")
+    ax.axhline(
+        NOISE**2, color=GUIDE, linestyle="dotted", label=f"noise variance {NOISE**2:g}"
+    )
     # Log-like, to show the training cost still falling tenfold a degree, but linear
     # below 0.001, so that degree 9's training cost, 0 up to rounding, has a place.
     ax.set_yscale("symlog", linthresh=1e-3, linscale=0.5)
