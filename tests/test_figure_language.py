@@ -68,8 +68,9 @@ FIGURES: dict[str, Callable[[str], Figure]] = {
 HANGUL = re.compile("[\uac00-\ud7a3]")
 NUMBER = re.compile(r"[-+\u2212]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?")
 # What a Korean figure may still show in Latin letters: the symbols and names of code
-# the pages show in both editions.
-SYMBOLS = {"lr", "lstsq"}
+# the pages show in both editions: torch.optim.SGD and torch.optim.Adam are written so
+# in Korean as well.
+SYMBOLS = {"lr", "lstsq", "SGD", "Adam"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_.]*(?P<call>\()?")
 
 

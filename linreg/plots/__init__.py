@@ -23,6 +23,7 @@ from linreg.plots.data import train_points
 from linreg.plots.descent import cost_curve, descent_steps
 from linreg.plots.generalisation import degree_costs, polynomial_fits
 from linreg.plots.labs import cost_history, cost_panels, fit_snapshots, path_on_contours
+from linreg.plots.optimizers import optimizer_costs, optimizer_paths
 from linreg.plots.probabilistic import noise_densities, outlier_fits, validation_curve
 from linreg.plots.real_data import regression_to_the_mean
 
@@ -39,6 +40,8 @@ __all__ = [
     "module_vs_hand",
     "noise_densities",
     "outlier_fits",
+    "optimizer_costs",
+    "optimizer_paths",
     "path_on_contours",
     "polynomial_fits",
     "regression_to_the_mean",

@@ -106,6 +106,10 @@ KOREAN = {
     "Low degree misses the wave;\nhigh degree chases the noise": (
         "차수가 낮으면 물결을 놓치고\n높으면 노이즈를 쫓아갑니다"
     ),
+    # optimizer_paths, optimizer_costs (SGD and Adam are the names of torch.optim's classes)
+    "momentum, lr = {n}": "모멘텀, lr = {n}",
+    "minimum": "최솟값",
+    "Where each optimizer goes": "옵티마이저마다 지나간 길",
     # the runs the lab "Mini-batches" names (docs/labs/mini-batches.py)
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import torch
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from linreg.checks import real_numbers
@@ -298,6 +299,32 @@ def cost_panels(
     return fig
 
 
+def cost_contours(
+    ax: Axes,
+    xs: torch.Tensor,
+    ys: torch.Tensor,
+    ws: Sequence[float],
+    bs: Sequence[float],
+) -> None:
+    """Contours of the cost of one-feature data (xs, ys) over (W, b), on a grid that spans
+    the points (ws, bs) with a margin: levels spaced evenly on a log scale, dark at the
+    bottom of the valley and lighter uphill, every other one labelled."""
+    w_pad = max(1.0, 0.3 * (max(ws) - min(ws)))
+    b_pad = max(1.0, 0.3 * (max(bs) - min(bs)))
+    grid_w, grid_b = torch.meshgrid(
+        torch.linspace(min(ws) - w_pad, max(ws) + w_pad, 150),
+        torch.linspace(min(bs) - b_pad, max(bs) + b_pad, 150),
+        indexing="ij",
+    )
+    surface = ((grid_w[..., None] * xs + grid_b[..., None] - ys) ** 2).mean(-1)
+    low = math.log10(max(float(surface.min()), 1e-4))
+    levels = torch.logspace(low, math.log10(float(surface.max())), 12)
+    contours = ax.contour(
+        grid_w, grid_b, surface, levels=levels, colors=ramp(len(levels))[::-1]
+    )
+    ax.clabel(contours, contours.levels[::2], fmt="%.2g")
+
+
 @styled
 def path_on_contours(
     x: torch.Tensor | None = None,
@@ -335,23 +362,9 @@ def path_on_contours(
         _pair("path_on_contours", f"path[{i}]", point) for i, point in enumerate(path)
     ]
     ws, bs = zip(*points, strict=True)
-    w_pad = max(1.0, 0.3 * (max(ws) - min(ws)))
-    b_pad = max(1.0, 0.3 * (max(bs) - min(bs)))
-    grid_w, grid_b = torch.meshgrid(
-        torch.linspace(min(ws) - w_pad, max(ws) + w_pad, 150),
-        torch.linspace(min(bs) - b_pad, max(bs) + b_pad, 150),
-        indexing="ij",
-    )
-    surface = ((grid_w[..., None] * xs + grid_b[..., None] - ys) ** 2).mean(-1)
-    low = math.log10(max(float(surface.min()), 1e-4))
     fig = new_figure()
     ax = fig.axes[0]
-    levels = torch.logspace(low, math.log10(float(surface.max())), 12)
-    # Dark at the bottom of the valley, lighter uphill; every other level labelled.
-    contours = ax.contour(
-        grid_w, grid_b, surface, levels=levels, colors=ramp(len(levels))[::-1]
-    )
-    ax.clabel(contours, contours.levels[::2], fmt="%.2g")
+    cost_contours(ax, xs, ys, ws, bs)
     ax.plot(ws, bs, color=MODEL, marker=".", markersize=4, label="path of (W, b)")
     ax.plot(ws[:1], bs[:1], color=DATA, marker="o", linestyle="none", label="start")
     ax.plot(
