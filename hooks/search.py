@@ -19,6 +19,8 @@ that HTML just before (priority 100) and puts the page's own HTML back just afte
 - No permalink "¶" (Markdown's `a.headerlink`, nbconvert's `a.anchor-link`) and no
   notebook download links (`p.notebook-links`, hooks/notebooks.py), which every
   page has and no query is looking for.
+- No figure code (`details.figure-code`, hooks/figure_code.py): linreg's source under a
+  figure, collapsed, not what the page says.
 
 - No `<script>`, `<style>` or comments, and nothing before the title (a lab's page
   opens with mkdocs-jupyter's): Material skips their text anyway, but a tag or even
@@ -88,7 +90,9 @@ if TYPE_CHECKING:
 DOLLAR_MATH = re.compile(f"{RE_DOLLAR_BLOCK}|{RE_DOLLAR_INLINE}")
 SEVERAL_TERMS = re.compile(r"[\s+\-/=<>·×]")
 # Markdown's permalinks (a.headerlink) Material leaves out itself; nbconvert's it doesn't.
-NOT_INDEXED = {"anchor-link", "notebook-links"}
+# A figure's code (hooks/figure_code.py) is linreg's source, shown for reading, not the
+# page's text: its names and strings would make every plotting word find that page.
+NOT_INDEXED = {"anchor-link", "notebook-links", "figure-code"}
 MARKED = [*NOT_INDEXED, "arithmatex", "katex", "jp-Notebook"]
 CELL_PARTS = ["jp-RenderedMarkdown", "jp-InputArea-editor", "jp-RenderedText"]  # nbconvert's
 

@@ -39,6 +39,40 @@ QUIZ_X = np.array(
     ]
 )
 QUIZ_Y = np.array([152.0, 185.0, 180.0, 196.0, 142.0])
+# The real-data page: Galton's Table I (1886), as reproduced in Stigler, "The History of
+# Statistics" (1986), Table 8.1: how many of the 928 children of each height (columns,
+# GALTON_CHILD) have a mid-parent of each height (rows, GALTON_PARENT), in inches. The
+# outermost classes were open in Galton's table ("below", "above"); HistData codes them
+# half an inch beyond the next centre, as linreg's file does.
+GALTON_PARENT = np.array([73.0, 72.5, 71.5, 70.5, 69.5, 68.5, 67.5, 66.5, 65.5, 64.5, 64.0])
+GALTON_CHILD = np.array(
+    [61.7, 62.2, 63.2, 64.2, 65.2, 66.2, 67.2, 68.2, 69.2, 70.2, 71.2, 72.2, 73.2, 73.7]
+)
+GALTON_TABLE = np.array(
+    [
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0],
+        [0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 2, 7, 2, 4],
+        [0, 0, 0, 0, 1, 3, 4, 3, 5, 10, 4, 9, 2, 2],
+        [1, 0, 1, 0, 1, 1, 3, 12, 18, 14, 7, 4, 3, 3],
+        [0, 0, 1, 16, 4, 17, 27, 20, 33, 25, 20, 11, 4, 5],
+        [1, 0, 7, 11, 16, 25, 31, 34, 48, 21, 18, 4, 3, 0],
+        [0, 3, 5, 14, 15, 36, 38, 28, 38, 19, 11, 4, 0, 0],
+        [0, 3, 3, 5, 2, 17, 17, 14, 13, 4, 0, 0, 0, 0],
+        [1, 0, 9, 5, 7, 11, 11, 7, 7, 5, 2, 1, 0, 0],
+        [1, 1, 4, 4, 1, 5, 5, 0, 2, 0, 0, 0, 0, 0],
+        [1, 0, 2, 4, 1, 2, 2, 1, 1, 0, 0, 0, 0, 0],
+    ]
+)
+
+
+def galton_rows() -> tuple[np.ndarray, np.ndarray]:
+    """Galton's table as 928 (mid-parent, child) rows in float64, in no particular order."""
+    counts = GALTON_TABLE.ravel()
+    parent = np.repeat(np.repeat(GALTON_PARENT, len(GALTON_CHILD)), counts)
+    child = np.repeat(np.tile(GALTON_CHILD, len(GALTON_PARENT)), counts)
+    return parent, child
+
+
 # The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008) by the names the
 # pages' alt texts use for them.
 OKABE_ITO = {"blue": "#0072b2", "vermilion": "#d55e00", "bluish green": "#009e73"}

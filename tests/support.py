@@ -7,7 +7,9 @@ from here; no test module imports another.
   `EDITIONS`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
   and `RAW_TEX`, what a formula left unrendered looks like; their blocks: `page_examples` (from the
   Markdown, docstring examples of `::: object` pages included), `code_blocks` (from
-  the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check).
+  the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check);
+  the source listing under each figure (hooks/figure_code.py), which is none of these:
+  `figure_code_blocks`, `figures_shown`.
 - Running a copied block as a reader would, on each CPU path of `CPU_PATHS`:
   `run_alone` and `check_prints_shown`. See `_serve` for how, and CONTRIBUTING.md,
   "Portable output", for why.
@@ -134,9 +136,59 @@ def code_blocks(html: Path) -> tuple[tuple[str, str], ...]:
     for div in soup.select("div.highlight"):
         if "doc-signature" in div["class"]:
             continue  # a signature mkdocstrings renders, not a program to copy
+        if div.find_parent(class_=FIGURE_CODE) is not None:
+            continue  # a figure's source listing, inserted at build: `figure_code_blocks`
         languages = [c.removeprefix("language-") for c in div["class"] if c.startswith("language-")]
         blocks.append((languages[0] if languages else "", div.select_one("pre > code").get_text()))
     return tuple(blocks)
+
+
+FIGURE_CODE = "figure-code"  # the class of the block hooks/figure_code.py puts under a figure
+FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
+
+
+class FigureCode(NamedTuple):
+    """A collapsed "Code for this figure" block of a built page (hooks/figure_code.py)."""
+
+    figure: str | None  # <name> of the figures/<name>.svg in the paragraph just before it
+    summary: str
+    open: bool  # whether it is open when the page loads
+    code: str  # its listing, as its copy button copies it
+
+
+@functools.cache
+def figure_code_blocks(html: Path) -> tuple[FigureCode, ...]:
+    """Every figure-code block of a built page, in order.
+
+    These are not the page's Python blocks (`code_blocks` leaves them out): linreg's source,
+    inserted at build under each figure, to read. Not written in the page, the doc tests
+    never collect them; they are not snippets with output to check, so the site tests
+    do not run them; tests/test_figure_code.py checks them against the source instead.
+    """
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    blocks = []
+    for details in soup.select(f"details.{FIGURE_CODE}"):
+        before = details.find_previous_sibling()
+        images = before.select("img") if before is not None and before.name == "p" else []
+        names = [m[1] for img in images if (m := FIGURE_SRC.search(img.get("src", "")))]
+        summary = details.find("summary")
+        blocks.append(
+            FigureCode(
+                figure=names[-1] if names else None,
+                summary=summary.get_text().strip() if summary else "",
+                open=details.has_attr("open"),
+                code=details.select_one("div.highlight pre > code").get_text(),
+            )
+        )
+    return tuple(blocks)
+
+
+def figures_shown(html: Path) -> list[str]:
+    """<name> of each figures/<name>.svg a built page shows, in order."""
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    article = soup.select_one("article") or soup
+    found = (FIGURE_SRC.search(img.get("src", "")) for img in article.select("img"))
+    return [match[1] for match in found if match]
 
 
 def doc_examples() -> list[CodeExample]:

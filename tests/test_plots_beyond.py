@@ -29,7 +29,7 @@ from tests.reference import (
 
 def test_learning_rates_matches_its_alt_text() -> None:
     """multivariable.md: "Cost per epoch on a log scale for learning rates 1e-5, 4e-5 and
-    5e-5 on the raw quiz scores: the first two fall to about 1, the last grows without
+    5e-5 on the raw quiz scores: the first two keep falling, the last grows without
     bound"."""
     (ax,) = default_figure("learning_rates").axes
     assert ax.get_yscale() == "log"

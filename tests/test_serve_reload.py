@@ -1,5 +1,5 @@
 """Authoring with `mkdocs serve`: an edit to linreg/ rebuilds the site, and the rebuilt
-figures and API page show the edit.
+figures, their code and the API page show the edit.
 
 MkDocs' serve reloads mkdocs.yml for each rebuild, and with it the plugins
 (mkdocstrings reads linreg's source afresh), but keeps the hook modules: a hook that
@@ -12,6 +12,7 @@ checkout), so that the stand-in never meets this one's linreg.
 """
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -66,7 +67,8 @@ def test_each_build_uses_linreg_as_it_is_then(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         textwrap.dedent(f"""\
             site_name: reload
-            hooks: [{ROOT / "hooks" / "figures.py"}]
+            hooks: [{ROOT / "hooks" / "figures.py"}, {ROOT / "hooks" / "figure_code.py"}]
+            markdown_extensions: [pymdownx.details, pymdownx.superfences]
             plugins:
               - mkdocstrings:
                   handlers:
@@ -87,4 +89,9 @@ def test_each_build_uses_linreg_as_it_is_then(tmp_path: Path) -> None:
         ("second", "drawn-second", "Written second."),
     ]:
         assert f'id="{gid}"' in (tmp_path / site / "figures" / "marker.svg").read_text()
-        assert doc in (tmp_path / site / "index.html").read_text()
+        page = (tmp_path / site / "index.html").read_text()
+        assert doc in page
+        # The figure's code (hooks/figure_code.py) is the source as it is at this build.
+        (code,) = re.findall(r'<details class="example figure-code">.*?</details>', page, re.S)
+        other = "drawn-second" if gid == "drawn-first" else "drawn-first"
+        assert gid in code and other not in code

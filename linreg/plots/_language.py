@@ -92,6 +92,20 @@ KOREAN = {
     "start": "시작",
     "end": "끝",
     "Down the slope of the cost surface": "비용 곡면의 비탈을 따라 내려갑니다",
+    # degree_costs, polynomial_fits
+    "training ({n} samples)": "훈련 ({n}개 샘플)",
+    "validation ({n} samples)": "검증 ({n}개 샘플)",
+    "noise variance {n}": "노이즈 분산 {n}",
+    "polynomial degree": "다항식 차수",
+    "Training cost falls;\nvalidation cost turns up": (
+        "훈련 비용은 내려가고\n검증 비용은 다시 올라갑니다"
+    ),
+    "training samples": "훈련 샘플",
+    "validation samples": "검증 샘플",
+    "degree {n}": "{n}차",
+    "Low degree misses the wave;\nhigh degree chases the noise": (
+        "차수가 낮으면 물결을 놓치고\n높으면 노이즈를 쫓아갑니다"
+    ),
     # the runs the lab "Mini-batches" names (docs/labs/mini-batches.py)
     "full batch ({n})": "전체 배치 ({n})",
     "mini-batch ({n})": "미니 배치 ({n})",
@@ -119,6 +133,15 @@ KOREAN = {
     "weight decay λ (log scale)": "가중치 감쇠 λ (로그 눈금)",
     "Too weak a penalty fits the noise,\ntoo strong a one flattens the fit": (
         "벌점이 약하면 노이즈까지 맞추고,\n너무 강하면 예측이 납작해집니다"
+    ),
+    # regression_to_the_mean
+    "{n} children (jittered)": "자녀 {n}명 (조금씩 흩뜨림)",
+    "least squares: slope {n}": "최소제곱 직선: 기울기 {n}",
+    "the means": "평균",
+    "mid-parent height (inches)": "부모 평균 키 (인치)",
+    "child's height (inches)": "자녀의 키 (인치)",
+    "Children of tall parents are tall,\nbut less so": (
+        "키 큰 부모의 자녀는 크지만,\n부모만큼 크지는 않습니다"
     ),
 }
 

@@ -37,7 +37,9 @@ from linreg.plots._language import current_language, translate
 
 KOREAN_FONT = Path(__file__).parent / "fonts" / "NotoSansKR-Hangul.otf"
 font_manager.fontManager.addfont(KOREAN_FONT)
-KOREAN_FAMILY = font_manager.FontProperties(fname=KOREAN_FONT).get_name()  # "Noto Sans KR"
+KOREAN_FAMILY = font_manager.FontProperties(
+    fname=KOREAN_FONT
+).get_name()  # "Noto Sans KR"
 
 DATA = "#0072b2"  # points: the samples (Okabe-Ito blue)
 MODEL = "#d55e00"  # lines: the hypothesis (Okabe-Ito vermilion)
@@ -89,7 +91,9 @@ def ramp(n: int) -> list[str]:
     L*) in either palette.
     """
     cividis = matplotlib.colormaps["cividis"]
-    return [to_hex(cividis(t)) for t in np.linspace(0.0, 0.6, n)[::-1]]  # one: the darkest
+    return [
+        to_hex(cividis(t)) for t in np.linspace(0.0, 0.6, n)[::-1]
+    ]  # one: the darkest
 
 
 def cost_axes(ax: Axes, xlabel: str, ylabel: str) -> None:

@@ -1,4 +1,4 @@
-"""Figures of the "Beyond the notes" pages: many features, nn.Linear, mini-batches, closed form.
+"""Figures of "Beyond the notes": many features, nn.Linear, mini-batches, closed form.
 
 Each figure trains its model with `linreg.fit` (the pages' loop, kept in one place)
 and draws what the run recorded: the cost of every epoch, or the path of (W, b).
@@ -18,7 +18,10 @@ __all__ = ["batch_sizes", "descent_path", "learning_rates", "module_vs_hand"]
 
 
 def _cost_axes(
-    fig: Figure, title: str, xlabel: str = "epoch", ylabel: str = "cost (mean squared error)"
+    fig: Figure,
+    title: str,
+    xlabel: str = "epoch",
+    ylabel: str = "cost (mean squared error)",
 ) -> Figure:
     """Label a figure of cost curves, with the cost on a log scale."""
     ax = fig.axes[0]
@@ -29,8 +32,10 @@ def _cost_axes(
 
 
 @styled
-def learning_rates(rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 30) -> Figure:
-    """Cost per epoch on the raw quiz scores for a few learning rates, on a log scale.
+def learning_rates(
+    rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 30
+) -> Figure:
+    """Cost per epoch on the raw quiz scores for a few learning rates (log scale).
 
     ```py
     from linreg.plots import learning_rates
@@ -49,12 +54,14 @@ def learning_rates(rates: tuple[float, ...] = (1e-5, 4e-5, 5e-5), epochs: int = 
         # One epoch more than drawn: history[k] is the cost after k updates.
         history = fit(x_train, y_train, lr=lr, epochs=epochs + 1).history
         ax.plot(history, color=color, linestyle=style, label=f"lr = {lr:g}")
-    return _cost_axes(fig, "Raw quiz scores: one notch too large\nand the cost explodes")
+    return _cost_axes(
+        fig, "Raw quiz scores: one notch too large\nand the cost explodes"
+    )
 
 
 @styled
 def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
-    """Cost per epoch of the hand-written W, b and of nn.Linear(1, 1), both from zero.
+    """Cost per epoch of hand-written W, b and of nn.Linear(1, 1), both from zero.
 
     ```py
     from linreg.plots import module_vs_hand
@@ -77,7 +84,9 @@ def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
         model.bias.zero_()
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     parameters = (model.weight, model.bias)
-    module, _ = descend(parameters, model, x_train, y_train, optimizer, lr=lr, epochs=epochs + 1)
+    module, _ = descend(
+        parameters, model, x_train, y_train, optimizer, lr=lr, epochs=epochs + 1
+    )
     fig = new_figure()
     ax = fig.axes[0]
     ax.plot(hand, color=DATA, linewidth=6, label="hand-written W, b")
@@ -87,7 +96,7 @@ def module_vs_hand(epochs: int = 2000, lr: float = 0.01) -> Figure:
 
 @styled
 def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Figure:
-    """Cost on all 1000 samples of `noisy_line()` after every update, for a few batch sizes.
+    """Cost on all 1000 samples of `noisy_line()` after every update, per batch size.
 
     The x axis counts epochs, so a batch size of 10 makes 100 updates per unit.
 
@@ -105,20 +114,26 @@ def batch_sizes(sizes: tuple[int, ...] = (1000, 100, 10), epochs: int = 5) -> Fi
     fig = new_figure()
     ax = fig.axes[0]
     for size, (color, style) in zip(sizes, itertools.cycle(SERIES)):
-        path = fit(x_train, y_train, epochs=epochs, batch_size=size, seed=0, record="step").path
-        # The cost on all samples at every point of the path: one row of W, b per update.
+        path = fit(
+            x_train, y_train, epochs=epochs, batch_size=size, seed=0, record="step"
+        ).path
+        # The cost on all samples at each point of the path: a row of W, b per update.
         W, b = path[:, :1], path[:, 1:]
         history = torch.mean((x_train.T * W + b - y_train.T) ** 2, dim=1)
         steps = torch.arange(len(history)) / ((len(history) - 1) / epochs)
-        ax.plot(steps, history, color=color, linestyle=style, label=f"batch_size = {size}")
+        ax.plot(
+            steps, history, color=color, linestyle=style, label=f"batch_size = {size}"
+        )
     title = "Smaller batches: more, noisier steps per pass"
-    return _cost_axes(fig, title, "epoch (one pass over all 1000 samples)", "cost on all samples")
+    return _cost_axes(
+        fig, title, "epoch (one pass over all 1000 samples)", "cost on all samples"
+    )
 
 
 @styled
 def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
-    """Cost contours over (W, b) for the exam scores, the gradient descent path from (0, 0),
-    and the closed-form solution where the path ends.
+    """Cost contours over (W, b) for the exam scores, the gradient descent path from
+    (0, 0), and the closed-form solution where the path ends.
 
     ```py
     from linreg.plots import descent_path
@@ -139,16 +154,26 @@ def descent_path(lr: float = 0.01, epochs: int = 2000) -> Figure:
         torch.linspace(-2, 18, 200), torch.linspace(-20, 25, 200), indexing="ij"
     )
     costs = (
-        (grid_w[..., None] * hours.flatten() + grid_b[..., None] - scores.flatten()) ** 2
+        (grid_w[..., None] * hours.flatten() + grid_b[..., None] - scores.flatten())
+        ** 2
     ).mean(-1)
     fig = new_figure()
     ax = fig.axes[0]
     levels = torch.logspace(1.6, 3.4, 12)
     # Dark at the bottom of the valley, lighter uphill; every other level labelled.
-    contours = ax.contour(grid_w, grid_b, costs, levels=levels, colors=ramp(len(levels))[::-1])
+    contours = ax.contour(
+        grid_w, grid_b, costs, levels=levels, colors=ramp(len(levels))[::-1]
+    )
     ax.clabel(contours, contours.levels[::2], fmt="%.0f")
     ws, bs = path[:, 0], path[:, 1]
-    ax.plot(ws, bs, color=MODEL, marker=".", markersize=3, label=f"gradient descent, lr = {lr:g}")
+    ax.plot(
+        ws,
+        bs,
+        color=MODEL,
+        marker=".",
+        markersize=3,
+        label=f"gradient descent, lr = {lr:g}",
+    )
     ax.plot(
         [w_star], [b_star], color=DATA, marker="*", markersize=16, linestyle="none",
         label="closed form (lstsq)",

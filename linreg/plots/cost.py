@@ -11,7 +11,7 @@ __all__ = ["residuals"]
 
 @styled
 def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
-    """The exam scores, the line y = weight * x + bias, and each residual as a segment.
+    """The exam scores, the line y = weight * x + bias, each residual a segment.
 
     Args:
         weight: slope of the line drawn (the cost page's W = 13).
@@ -40,7 +40,12 @@ def residuals(weight: float = 13.0, bias: float = 1.0) -> Figure:
     fig = new_figure()
     ax = fig.axes[0]
     line_x = torch.linspace(float(x.min()) - 0.5, float(x.max()) + 0.5, 2)
-    ax.plot(line_x, weight * line_x + bias, color=MODEL, label=f"H(x) = {weight:g}x + {bias:g}")
+    ax.plot(
+        line_x,
+        weight * line_x + bias,
+        color=MODEL,
+        label=f"H(x) = {weight:g}x + {bias:g}",
+    )
     ax.scatter(x, y, color=DATA, zorder=3, label="actual scores")
     ax.vlines(x, y_hat, y, colors=ERROR, linestyles="dashed", label="error = y - H(x)")
     errors, middles = (y - y_hat).tolist(), ((y + y_hat) / 2).tolist()

@@ -10,7 +10,7 @@ __all__ = ["train_points"]
 
 @styled
 def train_points() -> Figure:
-    """The three training samples, hours against score, with the line y = 2x they lie on.
+    """The three training samples, hours against score, on the line y = 2x.
 
     ```py
     from linreg.plots import train_points

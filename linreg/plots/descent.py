@@ -20,12 +20,12 @@ from linreg.plots._style import DATA, ERROR, MODEL, new_figure, styled
 
 __all__ = ["cost_curve", "descent_steps"]
 
-TANGENT_HALF_WIDTH = 0.9  # how far each tangent segment reaches either side of its point
+TANGENT_HALF_WIDTH = 0.9  # how far a tangent reaches either side of its point
 DEFAULT_RANGE = (-0.5, 4.5)  # the W axis always shows at least this much of the bowl
 
 
 def _cost_and_slope(weight: float) -> tuple[float, float]:
-    """cost(W) with b = 0 on the training data, and its slope d cost / dW by autograd."""
+    """cost(W) with b = 0 on the training data, and its slope d cost / dW (autograd)."""
     x_train, y_train = train_data()
     W = torch.tensor([weight], requires_grad=True)
     cost = mse(x_train * W, y_train)
@@ -37,14 +37,16 @@ def _cost_and_slope(weight: float) -> tuple[float, float]:
 def _draw_bowl(ax: Axes, low: float, high: float) -> None:
     """The cost curve over [low, high], with axis labels."""
     weights = torch.linspace(low, high, 161).tolist()
-    ax.plot(weights, [_cost_and_slope(w)[0] for w in weights], color=MODEL, label="cost(W)")
+    ax.plot(
+        weights, [_cost_and_slope(w)[0] for w in weights], color=MODEL, label="cost(W)"
+    )
     ax.set_xlabel("W")
     ax.set_ylabel("cost(W), b = 0")
 
 
 @styled
 def cost_curve(tangent_at: Sequence[float] = (0.5, 2.0, 3.5)) -> Figure:
-    """The cost as a function of W (b = 0): a bowl, with its tangent line at each W given.
+    """The cost as a function of W (b = 0): a bowl, with its tangent at each W given.
 
     Each tangent is a line with gid "tangent", labelled with its slope; the slope
     comes from autograd, so a page can read it back from the figure.
@@ -76,13 +78,17 @@ def cost_curve(tangent_at: Sequence[float] = (0.5, 2.0, 3.5)) -> Figure:
         tangent = [cost + slope * (end - w) for end in ends]
         ax.plot(ends, tangent, color=ERROR, linestyle="dashed", gid="tangent")
         ax.scatter([w], [cost], color=DATA, zorder=3)
-        ax.annotate(f"slope {slope:.3g}", (w, cost), xytext=(0, 10), textcoords="offset points")
+        ax.annotate(
+            f"slope {slope:.3g}", (w, cost), xytext=(0, 10), textcoords="offset points"
+        )
     ax.set_title("The cost is a bowl;\nthe tangent's slope says which way is down")
     return fig
 
 
 @styled
-def descent_steps(lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8) -> Figure:
+def descent_steps(
+    lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8
+) -> Figure:
     """Gradient descent on the bowl from W = 0, one panel per learning rate.
 
     Each panel's path is a line with gid "steps" whose x data are the successive
@@ -104,11 +110,17 @@ def descent_steps(lrs: Sequence[float] = (0.01, 0.05, 0.2, 0.22), steps: int = 8
     """
     rates = real_numbers("descent_steps", "lrs", lrs)
     if not rates:
-        raise ValueError("descent_steps: lrs must hold at least one learning rate, got none")
+        raise ValueError(
+            "descent_steps: lrs must hold at least one learning rate, got none"
+        )
     if any(lr <= 0 for lr in rates):
-        raise ValueError(f"descent_steps: every learning rate must be positive, got {rates}")
+        raise ValueError(
+            f"descent_steps: every learning rate must be positive, got {rates}"
+        )
     if isinstance(steps, bool) or not isinstance(steps, int):
-        raise TypeError(f"descent_steps: steps must be an int, got {type(steps).__name__}")
+        raise TypeError(
+            f"descent_steps: steps must be an int, got {type(steps).__name__}"
+        )
     if steps < 1:
         raise ValueError(f"descent_steps: steps must be at least 1, got {steps}")
     paths = []

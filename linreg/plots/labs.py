@@ -41,15 +41,19 @@ DEFAULT_THRESHOLD = 1e-3
 def _descend(
     lr: float = DEFAULT_LR, nb_epochs: int = DEFAULT_EPOCHS
 ) -> tuple[tuple[float, float, float], ...]:
-    """(W, b, cost) before training and after every epoch of full-batch gradient descent,
-    the record a lab's loop keeps; a run that blows up ends with its first inf cost."""
+    """(W, b, cost) before training and after every epoch of full-batch gradient
+    descent, the record a lab's loop keeps; a run that blows up ends with its first inf
+    cost."""
     x_train, y_train = train_data()
     try:
         model = fit(x_train, y_train, lr=lr, epochs=nb_epochs + 1, record="epoch")
-    except DivergenceError as error:  # a lab shows divergence: keep the costs until then
+    except (
+        DivergenceError
+    ) as error:  # a lab shows divergence: keep the costs until then
         return tuple((math.nan, math.nan, cost) for cost in error.history)
     return tuple(
-        (W, b, cost) for (W, b), cost in zip(model.path[:-1].tolist(), model.history, strict=True)
+        (W, b, cost)
+        for (W, b), cost in zip(model.path[:-1].tolist(), model.history, strict=True)
     )
 
 
@@ -61,23 +65,30 @@ def _tensor_pair(
     if x is None and y is None:
         x, y = train_data()
     if x is None or y is None:
-        raise TypeError(f"{function}: give both x and y, or neither for the default data")
+        raise TypeError(
+            f"{function}: give both x and y, or neither for the default data"
+        )
     for name, value in (("x", x), ("y", y)):
         if not isinstance(value, torch.Tensor) or not value.is_floating_point():
             raise TypeError(
                 f"{function}: {name} must be a floating point torch.Tensor, "
                 f"got {type(value).__name__}"
             )
-    if x.shape != y.shape or x.numel() == 0 or x.dim() > 2 or x.shape[-1:] not in ((1,), x.shape):
+    if (
+        x.shape != y.shape
+        or x.numel() == 0
+        or x.dim() > 2
+        or x.shape[-1:] not in ((1,), x.shape)
+    ):
         raise ValueError(
-            f"{function}: x and y must have the same shape, (samples,) or (samples, 1), "
-            f"got x {tuple(x.shape)} and y {tuple(y.shape)}"
+            f"{function}: x and y must have the same shape, (samples,) or "
+            f"(samples, 1), got x {tuple(x.shape)} and y {tuple(y.shape)}"
         )
     return x.flatten(), y.flatten()
 
 
 def _numbers(function: str, name: str, values: object, *, finite: bool) -> list[float]:
-    """The values as a non-empty list of floats, or a TypeError/ValueError naming them."""
+    """The values as a non-empty list of floats, or an error that names them."""
     numbers = real_numbers(function, name, values, finite=finite)
     if not numbers:
         raise ValueError(f"{function}: {name} must not be empty")
@@ -88,16 +99,18 @@ def _pair(function: str, name: str, value: object) -> tuple[float, float]:
     """A (W, b) pair of finite floats, or an error naming the argument."""
     numbers = _numbers(function, name, value, finite=True)
     if len(numbers) != 2:
-        raise ValueError(f"{function}: {name} must be a pair (W, b), got {len(numbers)} numbers")
+        raise ValueError(
+            f"{function}: {name} must be a pair (W, b), got {len(numbers)} numbers"
+        )
     return numbers[0], numbers[1]
 
 
 def _runs(function: str, runs: object) -> dict[str, list[float]]:
-    """A mapping of run name -> costs per epoch, checked; costs may blow up to inf or nan."""
+    """A mapping of run name -> costs per epoch, checked; costs may be inf or nan."""
     if not isinstance(runs, Mapping) or not runs:
         raise TypeError(
-            f"{function}: costs must be a non-empty mapping of name -> costs per epoch, "
-            f"got {type(runs).__name__}"
+            f"{function}: costs must be a non-empty mapping of name -> costs per "
+            f"epoch, got {type(runs).__name__}"
         )
     checked = {}
     for name, costs in runs.items():
@@ -140,7 +153,8 @@ def fit_snapshots(
     """The data and the line y = W x + b at each recorded epoch, from light to dark.
 
     `snapshots` maps an epoch to the (W, b) the loop had then. By default: the
-    chapter's training data and a run with lr = 0.01, seen at epochs 0, 10, 50, 200, 1000.
+    chapter's training data and a run with lr = 0.01, seen at epochs 0, 10, 50, 200 and
+    1000.
 
     ```py
     from linreg.plots import fit_snapshots
@@ -187,7 +201,7 @@ def cost_history(
     *,
     threshold: float | None = None,
 ) -> Figure:
-    """Cost per epoch on a log scale: one line per run, and a dashed threshold if given.
+    """Cost per epoch (log scale): a line per run, and a dashed threshold if given.
 
     `costs` is one run's costs (a sequence) or several runs by name. On a log scale
     a steady rate of improvement is a straight line, and the last digits of a
@@ -217,7 +231,9 @@ def cost_history(
     for (color, style), (name, run) in zip(itertools.cycle(SERIES), runs.items()):
         ax.plot(range(len(run)), run, color=color, linestyle=style, label=name)
     if threshold is not None:
-        ax.axhline(threshold, color=GUIDE, linestyle="dashed", label=f"threshold {threshold:g}")
+        ax.axhline(
+            threshold, color=GUIDE, linestyle="dashed", label=f"threshold {threshold:g}"
+        )
     cost_axes(ax, "epoch", "cost (log scale)")
     ax.set_title("Cost per epoch")
     ax.legend(loc="upper right")
@@ -250,11 +266,18 @@ def cost_panels(
     """
     if costs is None:
         costs = {
-            f"lr = {lr:g}": [cost for _, _, cost in _descend(lr=lr)] for lr in (0.001, 0.1, 0.2)
+            f"lr = {lr:g}": [cost for _, _, cost in _descend(lr=lr)]
+            for lr in (0.001, 0.1, 0.2)
         }
     runs = _runs("cost_panels", costs)
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not threshold > 0:
-        raise ValueError(f"cost_panels: threshold must be a positive number, got {threshold!r}")
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not threshold > 0
+    ):
+        raise ValueError(
+            f"cost_panels: threshold must be a positive number, got {threshold!r}"
+        )
     # One panel under another, so that each is as wide as a phone's screen.
     fig = new_figure(height=0.6 + 2.0 * len(runs))
     fig.delaxes(fig.axes[0])
@@ -262,7 +285,11 @@ def cost_panels(
     for ax, (name, run) in zip(axes, runs.items(), strict=True):
         ax.set_facecolor("none")
         ax.grid(True, alpha=0.3)
-        ax.plot(range(len(run)), [c if math.isfinite(c) else math.nan for c in run], color=MODEL)
+        ax.plot(
+            range(len(run)),
+            [c if math.isfinite(c) else math.nan for c in run],
+            color=MODEL,
+        )
         ax.axhline(threshold, color=GUIDE, linestyle="dashed")
         reached = first_below(run, threshold)
         ax.set_title(f"{name}: {_outcome(run, reached)}")
@@ -277,7 +304,7 @@ def path_on_contours(
     y: torch.Tensor | None = None,
     path: Sequence[tuple[float, float]] | None = None,
 ) -> Figure:
-    """Contours of the cost over (W, b) for one-feature data, and the path the loop took.
+    """Contours of the cost over (W, b) for one-feature data, and the loop's path.
 
     `path` is the (W, b) the loop recorded, in order; the plot spans the path with a
     margin. By default: the chapter's data, lr = 0.01 from (0, 0) for 1000 epochs.
@@ -304,7 +331,9 @@ def path_on_contours(
             f"path_on_contours: path must be a non-empty sequence of (W, b), "
             f"got {type(path).__name__}"
         )
-    points = [_pair("path_on_contours", f"path[{i}]", point) for i, point in enumerate(path)]
+    points = [
+        _pair("path_on_contours", f"path[{i}]", point) for i, point in enumerate(path)
+    ]
     ws, bs = zip(*points, strict=True)
     w_pad = max(1.0, 0.3 * (max(ws) - min(ws)))
     b_pad = max(1.0, 0.3 * (max(bs) - min(bs)))
@@ -319,11 +348,21 @@ def path_on_contours(
     ax = fig.axes[0]
     levels = torch.logspace(low, math.log10(float(surface.max())), 12)
     # Dark at the bottom of the valley, lighter uphill; every other level labelled.
-    contours = ax.contour(grid_w, grid_b, surface, levels=levels, colors=ramp(len(levels))[::-1])
+    contours = ax.contour(
+        grid_w, grid_b, surface, levels=levels, colors=ramp(len(levels))[::-1]
+    )
     ax.clabel(contours, contours.levels[::2], fmt="%.2g")
     ax.plot(ws, bs, color=MODEL, marker=".", markersize=4, label="path of (W, b)")
     ax.plot(ws[:1], bs[:1], color=DATA, marker="o", linestyle="none", label="start")
-    ax.plot(ws[-1:], bs[-1:], color=INK, marker="*", markersize=14, linestyle="none", label="end")
+    ax.plot(
+        ws[-1:],
+        bs[-1:],
+        color=INK,
+        marker="*",
+        markersize=14,
+        linestyle="none",
+        label="end",
+    )
     ax.set_xlabel("W")
     ax.set_ylabel("b")
     ax.set_title("Down the slope of the cost surface")

@@ -44,10 +44,18 @@ def noise_densities() -> Figure:
     fig = new_figure()
     ax = fig.axes[0]
     ax.plot(errors, gaussian, color=MODEL, label="Gaussian (squared error)")
-    ax.plot(errors, laplace, color=DATA, linestyle="dashed", label="Laplace (absolute error)")
+    ax.plot(
+        errors,
+        laplace,
+        color=DATA,
+        linestyle="dashed",
+        label="Laplace (absolute error)",
+    )
     ax.set_yscale("log")
     ax.yaxis.set_major_locator(LogLocator(numticks=5))
-    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:g}"))  # 0.001, not 10 to a power
+    ax.yaxis.set_major_formatter(
+        StrMethodFormatter("{x:g}")
+    )  # 0.001, not 10 to a power
     ax.set_xlabel("error ε = y - H(x)")
     ax.set_ylabel("density (log scale)")
     ax.set_title("Large errors are far likelier\nunder Laplace noise")
@@ -99,7 +107,9 @@ def outlier_fits() -> Figure:
     ax.plot(x[lost], y[lost], color=ERROR, marker="X", markersize=10, linestyle="none",
             zorder=3, label="lost reading")  # fmt: skip
     squares_y = squares.predict(ends.unsqueeze(1)).flatten()
-    ax.plot(ends, squares_y, color=MODEL, linestyle="dashed", label="least squares (MSE)")
+    ax.plot(
+        ends, squares_y, color=MODEL, linestyle="dashed", label="least squares (MSE)"
+    )
     ax.plot(ends, W * ends + b, color=MODEL, label="least absolute error (MAE)")
     ax.set_xlabel("x")
     ax.set_ylabel("y")
@@ -127,7 +137,9 @@ def validation_curve() -> Figure:
     x, y = many_features(230, seed=0)
     x_train, y_train = x[:30], y[:30]  # 30 samples to fit 20 weights and a bias
     x_valid, y_valid = x[30:], y[30:]  # 200 the fit never sees
-    strengths = torch.logspace(-3, 2, 31).tolist()  # six a decade, so 0.01, 0.1, 1 among them
+    strengths = torch.logspace(
+        -3, 2, 31
+    ).tolist()  # six a decade, so 0.01, 0.1, 1 among them
     training, validation = [], []
     for weight_decay in strengths:
         model = closed_form(x_train, y_train, weight_decay=weight_decay)
@@ -144,6 +156,8 @@ def validation_curve() -> Figure:
     ax.xaxis.set_major_formatter(StrMethodFormatter("{x:g}"))
     ax.set_xlabel("weight decay λ (log scale)")
     ax.set_ylabel("cost (mean squared error)")
-    ax.set_title("Too weak a penalty fits the noise,\ntoo strong a one flattens the fit")
+    ax.set_title(
+        "Too weak a penalty fits the noise,\ntoo strong a one flattens the fit"
+    )
     ax.legend(loc="upper left")
     return fig

@@ -390,36 +390,38 @@ def visit(visits: Callable[[Path, str], Visit], width: str) -> Callable[[Path], 
     return functools.partial(visits, width=width)
 
 
-# Python blocks, not the signatures mkdocstrings renders on the API page.
+# Python blocks, not the signatures mkdocstrings renders on the API page, nor the source
+# listed under a figure (hooks/figure_code.py), which test_copy.py checks on its own.
 COPY_BUTTONS = (
-    ":is(div.language-py, div.language-python):not(.doc-signature) button[data-md-type=copy]"
+    ":is(div.language-py, div.language-python):not(.doc-signature, .figure-code *)"
+    " button[data-md-type=copy]"
 )
 
 
 @pytest.fixture(scope="session")
-def copied(browser: "Browser", site_url: str) -> Iterator[Callable[[Path], list[str]]]:
+def copied(browser: "Browser", site_url: str) -> Iterator[Callable[..., list[str]]]:
     """copied(docs/page.md or docs-ko/page.md) -> what each Python block's copy button
-    put on the clipboard.
+    put on the clipboard; copied(page, buttons): what each button `buttons` selects copied.
 
     The first call for a page opens its collapsed solutions and clicks every copy button.
     """
     opener = Opener(browser, site_url)
-    pages: dict[Path, list[str]] = {}
+    pages: dict[tuple[Path, str], list[str]] = {}
 
-    def copied_(source: Path) -> list[str]:
-        if source not in pages:
+    def copied_(source: Path, buttons: str = COPY_BUTTONS) -> list[str]:
+        if (source, buttons) not in pages:
             page, _ = opener(url_path(source))
             # Open every collapsed block (exercise solutions), outermost first.
             while (closed := page.locator("details:not([open]) > summary")).count():
                 closed.first.click()
             texts = []
-            for button in page.locator(COPY_BUTTONS).all():
+            for button in page.locator(buttons).all():
                 page.evaluate("navigator.clipboard.writeText('')")
                 button.click()
                 texts.append(page.evaluate("navigator.clipboard.readText()"))
-            pages[source] = texts
+            pages[source, buttons] = texts
             opener.close()
-        return pages[source]
+        return pages[source, buttons]
 
     yield copied_
     opener.close()

@@ -8,6 +8,9 @@ test of the same block shares, whichever worker runs them (support.run_alone).
 A Korean page's copy buttons copy the English block's code: the same code tokens and
 output lines (support.code_tokens), with comments that may be Korean. Proven equal, the
 Korean text is not run again.
+
+The code under a figure (hooks/figure_code.py) has a copy button too: it copies the
+listing the page shows, in both editions (tests/test_figure_code.py runs that listing).
 """
 
 from pathlib import Path
@@ -20,9 +23,12 @@ from tests.support import (
     KO_DOCS,
     KO_PAGES,
     ROOT,
+    SITE_PAGES,
     check_prints_shown,
     code_tokens,
+    figure_code_blocks,
     page_examples,
+    page_html,
     python_blocks,
     skip_reason,
 )
@@ -72,3 +78,17 @@ def test_korean_copy_is_the_english_code(
         f"  copied:  {pasted[differs] if differs < len(pasted) else '(ends)'}\n"
         f"copied:\n{text}"
     )
+
+
+FIGURE_CODE_BUTTONS = "details.figure-code button[data-md-type=copy]"
+FIGURE_PAGES = [
+    page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
+]
+
+
+@pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_figure_code_copies_its_listing(source: Path, copied, built_site: Path) -> None:
+    listings = [block.code for block in figure_code_blocks(page_html(built_site, source))]
+    pasted = copied(source, FIGURE_CODE_BUTTONS)
+    assert len(pasted) == len(listings) > 0, "a figure's code has no copy button"
+    assert [text.rstrip("\n") for text in pasted] == [code.rstrip("\n") for code in listings]
