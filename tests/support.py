@@ -4,7 +4,8 @@ The site, doc, notebook and browser tests and benchmarks/page_weight.py import
 from here; no test module imports another.
 
 - Pages: `PAGES` (English), `KO_PAGES` (their Korean twins), `SITE_PAGES` (both),
-  `EDITIONS`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
+  `EDITIONS`, `page_html`, `url_path`, `built_soup` (a built page, parsed once a
+  test process); their formulas: `formulas_in_source`,
   and `RAW_TEX`, what a formula left unrendered looks like; their blocks: `page_examples` (from the
   Markdown, docstring examples of `::: object` pages included), `code_blocks` (from
   the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check).
@@ -126,10 +127,18 @@ def url_path(page: Path) -> str:
     return "" if folder == "." else folder + "/"
 
 
+@functools.cache  # a built page does not change during a run
+def built_soup(html: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once a test process for every test that reads it (each
+    page is read by a dozen tests, and the site takes seconds to parse). Shared: read it,
+    never change it (copy.copy a part to change)."""
+    return BeautifulSoup(html.read_text("utf-8"), "html.parser")
+
+
 @functools.cache  # a built page does not change during a run; each block's test reads it
 def code_blocks(html: Path) -> tuple[tuple[str, str], ...]:
     """(language, text) of each highlighted block, the text being what a copy button copies."""
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    soup = built_soup(html)
     blocks = []
     for div in soup.select("div.highlight"):
         if "doc-signature" in div["class"]:

@@ -18,7 +18,6 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
@@ -26,6 +25,7 @@ from traitlets.config import Config
 from tests.support import (
     EDITIONS,
     Edition,
+    built_soup,
     load_hook,
     output_strings,
     page_html,
@@ -111,7 +111,7 @@ def test_page_links_to_its_notebook_and_to_colab(
     edition: Edition, page: str, built_site: Path
 ) -> None:
     html = page_html(built_site, edition.docs / page)
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    soup = built_soup(html)
     words = hook.LINK_TEXT[edition.name]
     links = {a.get_text(): a["href"] for a in soup.select("p.notebook-links a")}
     download = (html.parent / links[words["download"]]).resolve()
@@ -271,7 +271,7 @@ NAMESPACE = "http://www.w3.org/"  # xmlns of inline SVG in CSS data: URLs, never
 def test_no_built_page_loads_anything_from_another_host(built_site: Path) -> None:
     offending = []
     for html in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        soup = built_soup(html)
         for tag in soup.find_all(LOADS):
             url = tag.get(LOADS[tag.name])
             if tag.name == "link" and NOT_LOADED & set(tag.get("rel", [])):

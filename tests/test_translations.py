@@ -45,6 +45,7 @@ from tests.support import (
     PAGES,
     ROOT,
     Edition,
+    built_soup,
     code_tokens,
     doc_examples,
     edition_of,
@@ -377,8 +378,7 @@ def test_built_korean_page_has_the_english_heading_ids(english: Path, built_site
 
 def headings(html: Path) -> list[tuple[str, str]]:
     """(id, text) of each heading of a built page's article that has an id."""
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
-    found = soup.select("article :is(h1, h2, h3, h4, h5, h6)[id]")
+    found = built_soup(html).select("article :is(h1, h2, h3, h4, h5, h6)[id]")
     return [(h["id"], h.get_text(" ", strip=True).removesuffix("¶").strip()) for h in found]
 
 
