@@ -3,12 +3,14 @@ in both editions (English under notebooks/, Korean under ko/notebooks/).
 
 hooks/notebooks.py writes them during `mkdocs build`; these tests read them from the
 built site (what a reader downloads or opens in Colab) and execute every chapter
-notebook, English and Korean, in a fresh kernel. The Korean notebooks hold the English
-code (tests/test_translations.py) with Korean prose and comments; they run here all
-the same, because a reader runs the notebook, not the page. Lab notebooks are not
-executed again here: the strict build already executed every lab of both editions with
-mkdocs-jupyter's `allow_errors: false`, so a failing lab cell fails the `built_site`
-fixture; here we check that a lab's notebook is its source plus the install cell.
+notebook, English and Korean, in a fresh kernel (forked from a process that has
+imported ipykernel, torch, matplotlib and linreg: tests/kernels.py). The Korean
+notebooks hold the English code (tests/test_translations.py) with Korean prose and
+comments; they run here all the same, because a reader runs the notebook, not the
+page. Lab notebooks are not executed again here: the strict build already executed
+every lab of both editions with mkdocs-jupyter's `allow_errors: false`, so a failing
+lab cell fails the `built_site` fixture; here we check that a lab's notebook is its
+source plus the install cell.
 """
 
 import json
@@ -130,13 +132,14 @@ def test_page_links_to_its_notebook_and_to_colab(
 
 @pytest.mark.parametrize(("edition", "page"), CHAPTERS)
 def test_chapter_notebook_runs_in_a_fresh_kernel(
-    edition: Edition, page: str, built_site: Path, tmp_path: Path
+    edition: Edition, page: str, built_site: Path, tmp_path: Path, kernel_manager_class: type
 ) -> None:
     notebook = built_notebook(built_site, edition, page)
     assert notebook.cells[0].source == hook.INSTALL_CELL.format(repo_url=CONFIG["repo_url"]).strip()
     client = NotebookClient(
         notebook,
         kernel_name="python3",
+        kernel_manager_class=kernel_manager_class,  # forked warm: tests/kernels.py
         timeout=300,
         resources={"metadata": {"path": str(tmp_path)}},
         config=Config({"KernelManager": {"transport_encryption": "auto"}}),
