@@ -487,11 +487,13 @@ TIMEOUT = 300  # seconds a block may run before it is killed
 def _serve() -> None:  # pragma: no cover - runs in the server process, by source
     """The block server: `python -I -c <this function's source>` runs it.
 
-    It imports what blocks import (torch, linreg, matplotlib.pyplot) once, then for
-    each request (a JSON line on stdin: source, timeout) forks a child that runs the
-    block as `python -I -c` would: `__main__` a fresh module, stdout and stderr
-    captured from the file descriptors, an empty working directory, random generators
-    freshly seeded. It answers one JSON line (a `Run`). Every state a block sets
+    It says where `import linreg` will find linreg (so that a venv installed from
+    another clone is refused before seconds of imports), imports what blocks import
+    (torch, linreg, matplotlib.pyplot) once and says so, then for each request (a JSON
+    line on stdin: source, timeout) forks a child that runs the block as `python -I -c`
+    would: `__main__` a fresh module, stdout and stderr captured from the file
+    descriptors, an empty working directory, random generators freshly seeded. It
+    answers one JSON line (a `Run`). Every state a block sets
     (seeds, default dtype, print options, rcParams) dies with it. What a child still
     shares with its server: the modules already imported (a block must import what it
     names, its namespace is fresh, but `import matplotlib` alone would find
@@ -520,6 +522,13 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
     def threads() -> int:  # 0 where there is no /proc to count them in (not Linux)
         return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 0
 
+    # Where `import linreg` will load it from, before seconds of imports: a venv
+    # installed from another clone is refused at once (BlockServer).
+    import importlib.util
+
+    spec = importlib.util.find_spec("linreg")
+    answers.write(json.dumps({"linreg": spec and spec.origin}) + "\n")
+    answers.flush()
     environ = dict(os.environ)  # torch._dynamo's import sets TORCHINDUCTOR_CACHE_DIR
     import numpy  # matplotlib imports it: first, to count OpenBLAS's thread
 
@@ -634,13 +643,21 @@ class BlockServer:
             stderr=self.log,
             text=True,
         )
+        found = self._receive(timeout=120)["linreg"]  # before the server's imports
+        if found is not None:
+            self._check_linreg(Path(found).resolve(), early=True)
         hello = self._receive(timeout=120)
         self.threads_after_numpy, self.threads_after_imports = hello["threads"]
         self.linreg = Path(hello["linreg"]).resolve()
-        if not self.linreg.is_relative_to(ROOT):
+        self._check_linreg(self.linreg)
+
+    def _check_linreg(self, linreg: Path, early: bool = False) -> None:
+        if not linreg.is_relative_to(ROOT):
+            if early:
+                self.process.kill()  # not worth the imports it is busy with
             self.stop()
             raise RuntimeError(
-                f"a copied block imports linreg from {self.linreg.parent}, not from this "
+                f"a copied block imports linreg from {linreg.parent}, not from this "
                 f"checkout ({ROOT}): this venv's linreg is installed from another clone. "
                 f"Fix: `{sys.executable} -m pip install -e .` in {ROOT}"
             )
