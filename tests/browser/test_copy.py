@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample
 
+from tests.browser.conftest import FIGURE_CODE_BUTTONS
 from tests.support import (
     DOCS,
     KO_DOCS,
@@ -80,7 +81,6 @@ def test_korean_copy_is_the_english_code(
     )
 
 
-FIGURE_CODE_BUTTONS = "details.figure-code button[data-md-type=copy]"
 FIGURE_PAGES = [
     page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
 ]
