@@ -153,6 +153,7 @@ def code_blocks(html: Path) -> tuple[tuple[str, str], ...]:
 
 
 FIGURE_CODE = "figure-code"  # the class of the block hooks/figure_code.py puts under a figure
+FIGURE_CODE_BUTTONS = f"details.{FIGURE_CODE} button[data-md-type=copy]"  # their copy buttons
 FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
 
 

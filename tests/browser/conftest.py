@@ -37,7 +37,14 @@ from matplotlib.textpath import TextToPath
 from PIL import Image
 
 from tests import colours
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, VIEWPORTS, url_path
+from tests.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIGURE_CODE_BUTTONS,
+    ROOT,
+    VIEWPORTS,
+    url_path,
+)
 
 if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be there
     from playwright.sync_api import Browser, Page
@@ -323,7 +330,6 @@ COPY_BUTTONS = (
     ":is(div.language-py, div.language-python):not(.doc-signature, .figure-code *)"
     " button[data-md-type=copy]"
 )
-FIGURE_CODE_BUTTONS = "details.figure-code button[data-md-type=copy]"
 
 
 def rgba(css: str) -> tuple[float, float, float, float]:

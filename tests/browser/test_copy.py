@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample
 
-from tests.browser.conftest import FIGURE_CODE_BUTTONS
 from tests.support import (
     DOCS,
+    FIGURE_CODE_BUTTONS,
     KO_DOCS,
     KO_PAGES,
     ROOT,
