@@ -3,7 +3,8 @@
 Determinism lives here, in one place: every test starts from PyTorch's default
 print options and dtype, and with no open figures. Snippets seed their own random
 generators, because a reader who copies one has no fixture. At the end of the
-session, the block servers this process started (tests/support.py) are stopped.
+session, the block servers this process started (tests/support.py) are stopped, and
+so is the process it forked notebook kernels from (tests/kernels.py).
 """
 
 import os
@@ -46,6 +47,16 @@ def block_runs(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iter
     yield
     support.shared_runs.clear()
     support.stop_servers()
+
+
+@pytest.fixture(scope="session")
+def kernel_manager_class() -> Iterator[type]:
+    """nbclient's `kernel_manager_class` for a fresh kernel forked from a warm process
+    (tests/kernels.py); that process is stopped at the session's end."""
+    from tests import kernels
+
+    yield kernels.ForkedKernelManager
+    kernels.stop_zygote()
 
 
 @pytest.fixture(autouse=True)

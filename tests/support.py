@@ -4,7 +4,8 @@ The site, doc, notebook and browser tests and benchmarks/page_weight.py import
 from here; no test module imports another.
 
 - Pages: `PAGES` (English), `KO_PAGES` (their Korean twins), `SITE_PAGES` (both),
-  `EDITIONS`, `page_html`, `url_path`; their formulas: `formulas_in_source`,
+  `EDITIONS`, `page_html`, `url_path`, `built_soup` (a built page, parsed once a
+  test process); their formulas: `formulas_in_source`,
   and `RAW_TEX`, what a formula left unrendered looks like; their blocks: `page_examples` (from the
   Markdown, docstring examples of `::: object` pages included), `code_blocks` (from
   the built HTML), `shown_output`, `skip_reason`, `check_example` (test_docs' check);
@@ -128,10 +129,18 @@ def url_path(page: Path) -> str:
     return "" if folder == "." else folder + "/"
 
 
+@functools.cache  # a built page does not change during a run
+def built_soup(html: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once a test process for every test that reads it (each
+    page is read by a dozen tests, and the site takes seconds to parse). Shared: read it,
+    never change it (copy.copy a part to change)."""
+    return BeautifulSoup(html.read_text("utf-8"), "html.parser")
+
+
 @functools.cache  # a built page does not change during a run; each block's test reads it
 def code_blocks(html: Path) -> tuple[tuple[str, str], ...]:
     """(language, text) of each highlighted block, the text being what a copy button copies."""
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    soup = built_soup(html)
     blocks = []
     for div in soup.select("div.highlight"):
         if "doc-signature" in div["class"]:
@@ -144,6 +153,7 @@ def code_blocks(html: Path) -> tuple[tuple[str, str], ...]:
 
 
 FIGURE_CODE = "figure-code"  # the class of the block hooks/figure_code.py puts under a figure
+FIGURE_CODE_BUTTONS = f"details.{FIGURE_CODE} button[data-md-type=copy]"  # their copy buttons
 FIGURE_SRC = re.compile(r"(?:^|/)figures/(\w+)\.svg$")
 
 
@@ -530,11 +540,13 @@ TIMEOUT = 300  # seconds a block may run before it is killed
 def _serve() -> None:  # pragma: no cover - runs in the server process, by source
     """The block server: `python -I -c <this function's source>` runs it.
 
-    It imports what blocks import (torch, linreg, matplotlib.pyplot) once, then for
-    each request (a JSON line on stdin: source, timeout) forks a child that runs the
-    block as `python -I -c` would: `__main__` a fresh module, stdout and stderr
-    captured from the file descriptors, an empty working directory, random generators
-    freshly seeded. It answers one JSON line (a `Run`). Every state a block sets
+    It says where `import linreg` will find linreg (so that a venv installed from
+    another clone is refused before seconds of imports), imports what blocks import
+    (torch, linreg, matplotlib.pyplot) once and says so, then for each request (a JSON
+    line on stdin: source, timeout) forks a child that runs the block as `python -I -c`
+    would: `__main__` a fresh module, stdout and stderr captured from the file
+    descriptors, an empty working directory, random generators freshly seeded. It
+    answers one JSON line (a `Run`). Every state a block sets
     (seeds, default dtype, print options, rcParams) dies with it. What a child still
     shares with its server: the modules already imported (a block must import what it
     names, its namespace is fresh, but `import matplotlib` alone would find
@@ -563,6 +575,13 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
     def threads() -> int:  # 0 where there is no /proc to count them in (not Linux)
         return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 0
 
+    # Where `import linreg` will load it from, before seconds of imports: a venv
+    # installed from another clone is refused at once (BlockServer).
+    import importlib.util
+
+    spec = importlib.util.find_spec("linreg")
+    answers.write(json.dumps({"linreg": spec and spec.origin}) + "\n")
+    answers.flush()
     environ = dict(os.environ)  # torch._dynamo's import sets TORCHINDUCTOR_CACHE_DIR
     import numpy  # matplotlib imports it: first, to count OpenBLAS's thread
 
@@ -677,13 +696,21 @@ class BlockServer:
             stderr=self.log,
             text=True,
         )
+        found = self._receive(timeout=120)["linreg"]  # before the server's imports
+        if found is not None:
+            self._check_linreg(Path(found).resolve(), early=True)
         hello = self._receive(timeout=120)
         self.threads_after_numpy, self.threads_after_imports = hello["threads"]
         self.linreg = Path(hello["linreg"]).resolve()
-        if not self.linreg.is_relative_to(ROOT):
+        self._check_linreg(self.linreg)
+
+    def _check_linreg(self, linreg: Path, early: bool = False) -> None:
+        if not linreg.is_relative_to(ROOT):
+            if early:
+                self.process.kill()  # not worth the imports it is busy with
             self.stop()
             raise RuntimeError(
-                f"a copied block imports linreg from {self.linreg.parent}, not from this "
+                f"a copied block imports linreg from {linreg.parent}, not from this "
                 f"checkout ({ROOT}): this venv's linreg is installed from another clone. "
                 f"Fix: `{sys.executable} -m pip install -e .` in {ROOT}"
             )

@@ -21,7 +21,16 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from tests.support import EDITIONS, KO_DOCS, KO_PAGES, PAGES, ROOT, load_hook, url_path
+from tests.support import (
+    EDITIONS,
+    KO_DOCS,
+    KO_PAGES,
+    PAGES,
+    ROOT,
+    built_soup,
+    load_hook,
+    url_path,
+)
 
 KOREAN = EDITIONS[1].url  # where the Korean edition is published in the site: "ko/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -48,7 +57,7 @@ def html_pages(site: Path) -> set[str]:
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+    return built_soup(site / url / "index.html")
 
 
 def resolve(url: str, href: str) -> str:

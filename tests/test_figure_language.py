@@ -326,11 +326,15 @@ def test_importing_linreg_plots_changes_no_matplotlib_setting() -> None:
     assert result.stdout.strip() == "True", result.stderr
 
 
-def lab_figure_texts(lab: str, env: dict[str, str]) -> list[list[str]]:
-    """Execute a lab as the build does, in a kernel with `env`: each figure's texts."""
+def lab_figure_texts(lab: str, env: dict[str, str], manager: type) -> list[list[str]]:
+    """Execute a lab as the build does, in a kernel with `env` (launched by the kernel
+    manager class `manager`): each figure's texts."""
     notebook = jupytext.read(DOCS / "labs" / lab)
     NotebookClient(
-        notebook, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+        notebook,
+        kernel_name="python3",
+        kernel_manager_class=manager,
+        resources={"metadata": {"path": str(ROOT)}},
     ).execute(env=env)
     return [
         re.findall(r"<!-- (.*?) -->", output["data"]["image/svg+xml"], flags=re.S)
@@ -340,8 +344,9 @@ def lab_figure_texts(lab: str, env: dict[str, str]) -> list[list[str]]:
     ]
 
 
-def test_a_lab_run_with_linreg_lang_ko_draws_korean_figures() -> None:
+def test_a_lab_run_with_linreg_lang_ko_draws_korean_figures(kernel_manager_class: type) -> None:
     """The mini-batches lab: its own run names, and cost_history's labels, in Korean."""
-    (texts,) = lab_figure_texts("mini-batches.py", {**os.environ, "LINREG_LANG": "ko"})
+    env = {**os.environ, "LINREG_LANG": "ko"}
+    (texts,) = lab_figure_texts("mini-batches.py", env, kernel_manager_class)
     assert {"에포크별 비용", "전체 배치 (5)", "미니 배치 (2)", "확률적 (1)"} <= set(texts)
     assert [text for text in texts if english_words(text)] == []

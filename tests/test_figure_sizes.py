@@ -12,9 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.support import PAGES, ROOT, page_html
+from tests.support import PAGES, ROOT, built_soup, page_html
 
 INLINE_SVG = "data:image/svg+xml;base64,"
 
@@ -27,7 +26,7 @@ def svg_aspect(svg: bytes) -> float:
 
 def figure_images(html: Path) -> list[tuple[str, dict, bytes]]:
     """(src, attributes, SVG bytes) of each figure `<img>` on a built page."""
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    soup = built_soup(html)
     found = []
     for img in soup.find_all("img"):
         src = img.get("src", "")

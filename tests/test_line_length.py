@@ -13,7 +13,6 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from bs4 import BeautifulSoup
 from pytest_examples import CodeExample, find_examples
 
 from tests.support import (
@@ -21,6 +20,7 @@ from tests.support import (
     LINE_LENGTH,
     PAGES,
     ROOT,
+    built_soup,
     display_width,
     page_html,
     python_blocks,
@@ -67,7 +67,7 @@ def test_lab_cells_fit(lab: Path) -> None:
 @pytest.mark.parametrize("lab", LABS, ids=lambda lab: lab.relative_to(ROOT).as_posix())
 def test_lab_outputs_fit(lab: Path, built_site: Path) -> None:
     """What the lab's cells printed when the build ran them (mkdocs-jupyter)."""
-    page = BeautifulSoup(page_html(built_site, lab).read_text("utf-8"), "html.parser")
+    page = built_soup(page_html(built_site, lab))
     outputs = page.select(".jp-OutputArea-output pre")
     assert outputs, "no printed output found: has mkdocs-jupyter's markup changed?"
     wide = [line for output in outputs for line in too_wide(output.get_text().splitlines())]

@@ -3,12 +3,14 @@ in both editions (English under notebooks/, Korean under ko/notebooks/).
 
 hooks/notebooks.py writes them during `mkdocs build`; these tests read them from the
 built site (what a reader downloads or opens in Colab) and execute every chapter
-notebook, English and Korean, in a fresh kernel. The Korean notebooks hold the English
-code (tests/test_translations.py) with Korean prose and comments; they run here all
-the same, because a reader runs the notebook, not the page. Lab notebooks are not
-executed again here: the strict build already executed every lab of both editions with
-mkdocs-jupyter's `allow_errors: false`, so a failing lab cell fails the `built_site`
-fixture; here we check that a lab's notebook is its source plus the install cell.
+notebook, English and Korean, in a fresh kernel (forked from a process that has
+imported ipykernel, torch, matplotlib and linreg: tests/kernels.py). The Korean
+notebooks hold the English code (tests/test_translations.py) with Korean prose and
+comments; they run here all the same, because a reader runs the notebook, not the
+page. Lab notebooks are not executed again here: the strict build already executed
+every lab of both editions with mkdocs-jupyter's `allow_errors: false`, so a failing
+lab cell fails the `built_site` fixture; here we check that a lab's notebook is its
+source plus the install cell.
 """
 
 import json
@@ -18,7 +20,6 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from nbclient import NotebookClient
 from traitlets.config import Config
@@ -26,6 +27,7 @@ from traitlets.config import Config
 from tests.support import (
     EDITIONS,
     Edition,
+    built_soup,
     load_hook,
     output_strings,
     page_html,
@@ -120,7 +122,7 @@ def test_page_links_to_its_notebook_and_to_colab(
     edition: Edition, page: str, built_site: Path
 ) -> None:
     html = page_html(built_site, edition.docs / page)
-    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    soup = built_soup(html)
     words = hook.LINK_TEXT[edition.name]
     links = {a.get_text(): a["href"] for a in soup.select("p.notebook-links a")}
     download = (html.parent / links[words["download"]]).resolve()
@@ -139,7 +141,7 @@ def test_page_links_to_its_notebook_and_to_colab(
 
 @pytest.mark.parametrize(("edition", "page"), CHAPTERS)
 def test_chapter_notebook_runs_in_a_fresh_kernel(
-    edition: Edition, page: str, built_site: Path, tmp_path: Path
+    edition: Edition, page: str, built_site: Path, tmp_path: Path, kernel_manager_class: type
 ) -> None:
     notebook = built_notebook(built_site, edition, page)
     setup = setup_cells(edition)
@@ -147,6 +149,7 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
     client = NotebookClient(
         notebook,
         kernel_name="python3",
+        kernel_manager_class=kernel_manager_class,  # forked warm: tests/kernels.py
         timeout=300,
         resources={"metadata": {"path": str(tmp_path)}},
         config=Config({"KernelManager": {"transport_encryption": "auto"}}),
@@ -284,7 +287,7 @@ NAMESPACE = "http://www.w3.org/"  # xmlns of inline SVG in CSS data: URLs, never
 def test_no_built_page_loads_anything_from_another_host(built_site: Path) -> None:
     offending = []
     for html in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        soup = built_soup(html)
         for tag in soup.find_all(LOADS):
             url = tag.get(LOADS[tag.name])
             if tag.name == "link" and NOT_LOADED & set(tag.get("rel", [])):

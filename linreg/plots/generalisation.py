@@ -1,4 +1,4 @@
-"""Figures of the page "Generalisation": polynomials of growing degree on a small sample.
+"""Figures of "Generalisation": polynomials of growing degree on a small sample.
 
 Both figures fit the same data as the page: `noisy_curve(20, seed=15)` in float64,
 shuffled with a generator seeded 15 and split into 10 training, 5 validation and 5 test
@@ -44,8 +44,8 @@ def _polynomial(x: torch.Tensor, y: torch.Tensor, degree: int) -> Fit:
 
 @styled
 def degree_costs(max_degree: int = 9, seed: int = 15) -> Figure:
-    """Training and validation cost of the least-squares polynomial of each degree from 1
-    to `max_degree`, fitted to the 10 training samples of the page.
+    """Training and validation cost of the least-squares polynomial of each degree
+    from 1 to `max_degree`, fitted to the 10 training samples of the page.
 
     ```py
     from linreg.plots import degree_costs
@@ -107,15 +107,19 @@ def polynomial_fits(degrees: tuple[int, ...] = (1, 3, 9), seed: int = 15) -> Fig
     grid = torch.linspace(0, 10, 401, dtype=torch.float64).unsqueeze(1)
     fig = new_figure(height=4.0)
     ax = fig.axes[0]
-    ax.plot(x[train], y[train], color=DATA, marker="o", markersize=8, linestyle="none",
-            label="training samples")  # fmt: skip
-    ax.plot(x[val], y[val], color=INK, marker="s", markersize=8, markerfacecolor="none",
-            markeredgewidth=1.5, linestyle="none", label="validation samples")  # fmt: skip
+    ax.plot(
+        x[train], y[train], color=DATA, marker="o", markersize=8, linestyle="none",
+        label="training samples",
+    )  # fmt: skip
+    ax.plot(
+        x[val], y[val], color=INK, marker="s", markersize=8, markerfacecolor="none",
+        markeredgewidth=1.5, linestyle="none", label="validation samples",
+    )  # fmt: skip
     for degree, (color, style) in zip(degrees, itertools.cycle(SERIES)):
         model = _polynomial(x[train], y[train], degree)
-        ax.plot(grid, model.predict(_features(grid, degree)), color=color, linestyle=style,
-                label=f"degree {degree}")  # fmt: skip
-    # A curve that leaves the frame keeps going: the frame is set by the data, not by it.
+        y_hat = model.predict(_features(grid, degree))
+        ax.plot(grid, y_hat, color=color, linestyle=style, label=f"degree {degree}")
+    # A curve may leave the frame: the frame is set by the data, not by the curves.
     top = y.abs().max().item() + 1.0
     ax.set_ylim(-top, top)
     ax.set_xlim(0, 10)

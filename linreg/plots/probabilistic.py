@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, StrMethodFormatter
 
 from linreg.data import many_features, noisy_line
+from linreg.loss import mse
 from linreg.plots._style import DATA, ERROR, GUIDE, MODEL, new_figure, styled
 from linreg.train import closed_form
 
@@ -70,8 +71,9 @@ def _least_absolute_line(x: torch.Tensor, y: torch.Tensor) -> tuple[float, float
     best line. Trying every pair finds it, exactly, without a training loop.
     """
     x, y = x.double().flatten(), y.double().flatten()
-    first, second = torch.triu_indices(len(x), len(x), offset=1)
-    first, second = first[x[first] != x[second]], second[x[first] != x[second]]
+    first, second = torch.triu_indices(len(x), len(x), offset=1)  # every pair, once
+    sloped = x[first] != x[second]  # two points at one x give no line
+    first, second = first[sloped], second[sloped]
     slopes = (y[second] - y[first]) / (x[second] - x[first])
     intercepts = y[first] - slopes * x[first]
     errors = y - (slopes[:, None] * x + intercepts[:, None])  # one row per pair's line
@@ -98,7 +100,7 @@ def outlier_fits() -> Figure:
     kept = torch.arange(len(x)) != lost
     squares = closed_form(x, y)
     W, b = _least_absolute_line(x, y)
-    ends = torch.tensor([0.0, 10.0])
+    ends = torch.tensor([0.0, 10.0])  # noisy_line's x range
     fig = new_figure()
     ax = fig.axes[0]
     ax.scatter(x[kept], y[kept], color=DATA, zorder=3, label="samples")
@@ -141,9 +143,9 @@ def validation_curve() -> Figure:
     training, validation = [], []
     for weight_decay in strengths:
         model = closed_form(x_train, y_train, weight_decay=weight_decay)
-        training.append(torch.mean((model.predict(x_train) - y_train) ** 2).item())
-        validation.append(torch.mean((model.predict(x_valid) - y_valid) ** 2).item())
-    best = min(range(len(strengths)), key=validation.__getitem__)
+        training.append(mse(model.predict(x_train), y_train).item())
+        validation.append(mse(model.predict(x_valid), y_valid).item())
+    best = validation.index(min(validation))
     fig = new_figure()
     ax = fig.axes[0]
     ax.plot(strengths, training, color=DATA, linestyle="dashed", label="training cost")

@@ -2,13 +2,17 @@
 
 One server and one browser a session (a pytest-xdist worker). The tests run over
 both editions (support.SITE_PAGES: English at the root, Korean under ko/), which
-the English build builds together (hooks/edition.py). Each page is
-visited once a run at each width of `VIEWPORTS`, a phone's and a laptop's (`visit`):
-everything the browser saw while loading it, what KaTeX and the figures became, what
-overflows its box, and what axe-core reports in the light and the dark palette, is
-recorded in a `Visit`, and the tests in this folder assert on it; a test that takes
-`visit` runs at both widths. Tests that must click (copy buttons, search) open pages
-of their own.
+the English build builds together (hooks/edition.py). Each page is loaded once a
+run at each width of `VIEWPORTS`, a phone's and a laptop's (`visit`), and
+everything the browser checks read off it is recorded in a `Visit`: what the browser
+saw while loading it, what KaTeX and the figures became, what overflows its box, what
+axe-core reports in the light and the dark palette, each figure's text size on screen,
+the page's typography, and (at the laptop's width) what each Python block's copy
+button puts on the clipboard. The tests in this folder assert on it; a test that
+takes `visit` runs at both widths. A page load costs several seconds of CPU (axe and
+the full-page screenshots as much again), so checks that only read a page share its
+visit rather than load it again. Tests that must act on a page (the language switcher,
+search) open pages of their own.
 
 Chromium comes from Debian (/usr/bin/chromium) and axe-core from npm
 (tests/browser/package.json); `.ci/run` installs both. Without them the tests
@@ -29,10 +33,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 from filelock import FileLock
+from matplotlib.textpath import TextToPath
 from PIL import Image
 
 from tests import colours
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, VIEWPORTS, url_path
+from tests.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIGURE_CODE_BUTTONS,
+    ROOT,
+    VIEWPORTS,
+    url_path,
+)
 
 if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be there
     from playwright.sync_api import Browser, Page
@@ -148,6 +160,15 @@ def open_page(browser: "Browser", site_url: str) -> Iterator[Opener]:
     opener.close()
 
 
+@pytest.fixture(scope="session")
+def open_page_for_session(browser: "Browser", site_url: str) -> Iterator[Opener]:
+    """open_page_for_session(path) -> (page, traffic), closed when the session ends: for
+    a page that several tests use in turn (test_search.py's search box)."""
+    opener = Opener(browser, site_url)
+    yield opener
+    opener.close()
+
+
 # The article's math as the build left it (hooks/formulas.py: no math JavaScript runs):
 # its formulas (every one, a lab's too, is an .arithmatex element holding KaTeX's
 # markup), those without rendered math in them, KaTeX's error boxes, and the prose
@@ -255,6 +276,62 @@ AXE_JS = """async () => (await axe.run(document, {resultTypes: ["violations"]}))
          targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
 
 
+# Each figure's texts and the size they are drawn at, in CSS px (test_figures.py says
+# how): a figure is an <img>, a page's links figures/<name>.svg, a lab's carries its
+# SVG in a data: URL (mkdocs-jupyter). Its SVG is fetched and laid out, hidden, at the
+# size the img is drawn, and each glyph's `getScreenCTM()` maps its em (`em`, the SVG
+# units matplotlib draws an em in) to CSS px. Raster figures are named: their text
+# cannot be measured.
+TEXT_SIZES_JS = """async (em) => {
+  const texts = svg => [...svg.querySelectorAll('g[id^="text_"]')].map(group => {
+    const comment = [...group.childNodes].find(n => n.nodeType === Node.COMMENT_NODE);
+    const sizes = [...group.querySelectorAll("use")].map(use => {
+      const m = use.getScreenCTM();
+      return em * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    });
+    return {text: comment ? comment.textContent.trim() : group.id, px: Math.min(...sizes)};
+  });
+  const figures = [], rasters = [];
+  const images = [...document.querySelectorAll("article img")].filter(img =>
+    img.getAttribute("src").includes("figures/") || img.closest(".jp-OutputArea-output"));
+  for (const [i, img] of images.entries()) {
+    const name = img.closest(".jp-OutputArea-output") ? `lab figure ${i + 1}` : img.src;
+    if (!img.src.startsWith("data:image/svg+xml") && !img.src.endsWith(".svg")) {
+      rasters.push(name);
+      continue;
+    }
+    const source = await (await fetch(img.src)).text();
+    const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
+    const svg = document.importNode(parsed.documentElement, true);
+    const holder = document.createElement("div");
+    holder.style.cssText = "position: absolute; top: 0; left: 0; visibility: hidden";
+    svg.style.width = img.clientWidth + "px";
+    svg.style.height = img.clientHeight + "px";
+    holder.append(svg);
+    document.body.append(holder);
+    figures.push({figure: name, width: img.clientWidth, texts: texts(svg)});
+    holder.remove();
+  }
+  return {figures, rasters};
+}"""
+# The page's language, the body's fonts, and how the article's first paragraph breaks
+# lines (null if it has none).
+TYPOGRAPHY_JS = """() => {
+  const paragraph = document.querySelector("article p");
+  return {
+    lang: document.documentElement.lang,
+    font: getComputedStyle(document.body).fontFamily,
+    wordBreak: paragraph && getComputedStyle(paragraph).wordBreak,
+  };
+}"""
+# Python blocks, not the signatures mkdocstrings renders on the API page, nor the source
+# listed under a figure (hooks/figure_code.py), which FIGURE_CODE_BUTTONS selects.
+COPY_BUTTONS = (
+    ":is(div.language-py, div.language-python):not(.doc-signature, .figure-code *)"
+    " button[data-md-type=copy]"
+)
+
+
 def rgba(css: str) -> tuple[float, float, float, float]:
     """Parse "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)" -> (1, 2, 3, 0.5)."""
     numbers = [float(n) for n in css[css.index("(") + 1 : css.index(")")].split(",")]
@@ -294,9 +371,13 @@ class Visit:
     width: str  # a key of VIEWPORTS
     traffic: Traffic
     math: dict
+    typography: dict  # TYPOGRAPHY_JS
     layout: dict
     light: Palette
     dark: Palette
+    figures: dict  # TEXT_SIZES_JS: each figure's texts and their size on screen
+    copied: list[str] | None  # at DESKTOP: each Python block's copy button, clicked
+    figure_code_copied: list[str] | None  # at DESKTOP: each figure code's copy button
 
 
 def look(page: "Page", name: str) -> Palette:
@@ -327,21 +408,52 @@ def toggle_palette(page: "Page") -> None:
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
 
 
+def click_copy_buttons(page: "Page", buttons: str = COPY_BUTTONS) -> list[str]:
+    """Click each copy button `buttons` selects (by default each Python block's), as a
+    reader would: what each put on the clipboard, in the page's order."""
+    texts = []
+    for button in page.locator(buttons).all():
+        page.evaluate("navigator.clipboard.writeText('')")
+        button.click()
+        texts.append(page.evaluate("navigator.clipboard.readText()"))
+    return texts
+
+
 def record(opener: Opener, source: Path, width: str) -> Visit:
-    """Load a page, record it in the light palette, toggle, record it in the dark."""
+    """Load a page, record it in the light palette, toggle, record it in the dark; then
+    measure its figures' text and, at DESKTOP, click its copy buttons (last, since both
+    touch the page: a hidden copy of each figure, a tooltip)."""
     path = url_path(source)
     page, traffic = opener(path)
-    # Open every collapsed block (exercise solutions), so that what they hold is checked too.
+    # Open every collapsed block (exercise solutions), so that what they hold is checked
+    # too (and their copy buttons can be clicked).
     page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
     page.add_script_tag(path=AXE)
     name = f"{path.strip('/').replace('/', '-') or 'index'}-{width}"
     math = page.evaluate(MATH_JS)
+    typography = page.evaluate(TYPOGRAPHY_JS)
     layout = page.evaluate(LAYOUT_JS)
     light = look(page, f"{name}-light")
     toggle_palette(page)
     dark = look(page, f"{name}-dark")
+    figures = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
+    copied = click_copy_buttons(page) if width == DESKTOP else None
+    listings = click_copy_buttons(page, FIGURE_CODE_BUTTONS) if width == DESKTOP else None
     opener.close()
-    return Visit(opener.site_url, path, width, traffic, math, layout, light, dark)
+    return Visit(
+        opener.site_url,
+        path,
+        width,
+        traffic,
+        math,
+        typography,
+        layout,
+        light,
+        dark,
+        figures,
+        copied,
+        listings,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -349,7 +461,7 @@ def visits(
     browser: "Browser", site_url: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str
 ) -> Iterator[Callable[[Path, str], Visit]]:
     """visits(docs/page.md or docs-ko/page.md, width) -> Visit, each page loaded once
-    per width per test run.
+    per width per test run (`record`).
 
     Under pytest-xdist a page's tests may land on different workers; the first to
     take the page's lock records it, and the others read what it wrote.
@@ -360,8 +472,11 @@ def visits(
         store = tmp_path_factory.getbasetemp().parent / "visits"  # common to all workers
         store.mkdir(exist_ok=True)
     openers = {width: Opener(browser, site_url, width) for width in VIEWPORTS}
+    read: dict[tuple[Path, str], Visit] = {}  # by this worker: a visit does not change
 
     def visit_(source: Path, width: str) -> Visit:
+        if (source, width) in read:
+            return read[source, width]
         saved = store / (url_path(source).replace("/", "-") + f"index-{width}.json")
         with FileLock(saved.with_suffix(".lock")):
             if not saved.exists():
@@ -369,9 +484,10 @@ def visits(
                 saved.write_text(json.dumps(asdict(visit)), "utf-8")
             data = json.loads(saved.read_text("utf-8"))
         traffic, light, dark = (data.pop(key) for key in ("traffic", "light", "dark"))
-        return Visit(
+        read[source, width] = Visit(
             **data, traffic=Traffic(**traffic), light=Palette(**light), dark=Palette(**dark)
         )
+        return read[source, width]
 
     yield visit_
     for opener in openers.values():
@@ -390,38 +506,17 @@ def visit(visits: Callable[[Path, str], Visit], width: str) -> Callable[[Path], 
     return functools.partial(visits, width=width)
 
 
-# Python blocks, not the signatures mkdocstrings renders on the API page, nor the source
-# listed under a figure (hooks/figure_code.py), which test_copy.py checks on its own.
-COPY_BUTTONS = (
-    ":is(div.language-py, div.language-python):not(.doc-signature, .figure-code *)"
-    " button[data-md-type=copy]"
-)
-
-
-@pytest.fixture(scope="session")
-def copied(browser: "Browser", site_url: str) -> Iterator[Callable[..., list[str]]]:
+@pytest.fixture
+def copied(visits: Callable[[Path, str], Visit]) -> Callable[..., list[str]]:
     """copied(docs/page.md or docs-ko/page.md) -> what each Python block's copy button
-    put on the clipboard; copied(page, buttons): what each button `buttons` selects copied.
-
-    The first call for a page opens its collapsed solutions and clicks every copy button.
-    """
-    opener = Opener(browser, site_url)
-    pages: dict[tuple[Path, str], list[str]] = {}
+    put on the clipboard, clicked at DESKTOP width in the page's visit (`record`), its
+    collapsed solutions open; copied(page, FIGURE_CODE_BUTTONS): what each figure
+    code's copy button put there."""
 
     def copied_(source: Path, buttons: str = COPY_BUTTONS) -> list[str]:
-        if (source, buttons) not in pages:
-            page, _ = opener(url_path(source))
-            # Open every collapsed block (exercise solutions), outermost first.
-            while (closed := page.locator("details:not([open]) > summary")).count():
-                closed.first.click()
-            texts = []
-            for button in page.locator(buttons).all():
-                page.evaluate("navigator.clipboard.writeText('')")
-                button.click()
-                texts.append(page.evaluate("navigator.clipboard.readText()"))
-            pages[source, buttons] = texts
-            opener.close()
-        return pages[source, buttons]
+        visit = visits(source, DESKTOP)
+        copied = visit.copied if buttons == COPY_BUTTONS else visit.figure_code_copied
+        assert buttons in (COPY_BUTTONS, FIGURE_CODE_BUTTONS) and copied is not None
+        return copied
 
-    yield copied_
-    opener.close()
+    return copied_

@@ -20,6 +20,7 @@ from pytest_examples import CodeExample
 
 from tests.support import (
     DOCS,
+    FIGURE_CODE_BUTTONS,
     KO_DOCS,
     KO_PAGES,
     ROOT,
@@ -80,7 +81,6 @@ def test_korean_copy_is_the_english_code(
     )
 
 
-FIGURE_CODE_BUTTONS = "details.figure-code button[data-md-type=copy]"
 FIGURE_PAGES = [
     page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
 ]

@@ -1,9 +1,18 @@
 """The language switcher takes the reader to the same page and section of the other
 edition (overrides/partials/alternate.html, assets/javascripts/editions.js), also after
 instant navigation has changed the page under a header it keeps; Korean pages are set
-in Korean system fonts and break lines between words (extra.css)."""
+in Korean system fonts and break lines between words (extra.css).
+
+The switcher is the same partial and script on every page (tests/test_editions.py
+checks every page's links in the built HTML), so it is clicked on short pages, which
+load in a fraction of the CPU the longest take (gradient-descent: 11,600 elements).
+"""
+
+from pathlib import Path
 
 import pytest
+
+from tests.support import SITE_PAGES, edition_of, url_path
 
 SWITCH = "a.md-select__link[hreflang={}]"
 
@@ -18,10 +27,10 @@ def switch(page, language: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("start", "language", "twin"), [("", "ko", "ko/"), ("ko/", "en", "")])
 def test_the_switcher_keeps_the_page_and_section(open_page, start: str, language: str, twin: str):
-    page, traffic = open_page(start + "gradient-descent/")
+    page, traffic = open_page(start + "training-data/")
     anchor = page.locator("article h2[id]").nth(1).get_attribute("id")
     page.evaluate(f"location.hash = '{anchor}'")
-    switch(page, language, open_page.site_url + f"{twin}gradient-descent/#{anchor}")
+    switch(page, language, open_page.site_url + f"{twin}training-data/#{anchor}")
     assert page.evaluate("document.documentElement.lang") == language
     assert traffic.console_errors == [] and traffic.failures == []
 
@@ -30,9 +39,9 @@ def test_the_switcher_keeps_the_page_and_section(open_page, start: str, language
 def test_the_switcher_follows_instant_navigation(open_page, start: str, language: str, twin: str):
     """Instant navigation replaces the article and the address, not the header: the
     switcher must go by the address. Changing the address alone does the same to it."""
-    page, _ = open_page(start + "gradient-descent/")
-    page.evaluate(f"history.pushState(null, '', '{open_page.site_url}{start}training-loop/')")
-    switch(page, language, open_page.site_url + f"{twin}training-loop/")
+    page, _ = open_page(start + "training-data/")
+    page.evaluate(f"history.pushState(null, '', '{open_page.site_url}{start}under-the-hood/')")
+    switch(page, language, open_page.site_url + f"{twin}under-the-hood/")
 
 
 KOREAN_FONTS = [
@@ -42,20 +51,16 @@ KOREAN_FONTS = [
     "Noto Sans CJK KR",
     "NanumGothic",
 ]
-TYPOGRAPHY_JS = """() => ({
-  lang: document.documentElement.lang,
-  font: getComputedStyle(document.body).fontFamily,
-  wordBreak: getComputedStyle(document.querySelector("article p")).wordBreak,
-})"""
 
 
-@pytest.mark.parametrize("start", ["", "ko/"])
-def test_korean_pages_are_set_in_korean_system_fonts_between_words(open_page, start: str):
+@pytest.mark.parametrize("source", SITE_PAGES, ids=lambda p: url_path(p) or "index")
+def test_korean_pages_are_set_in_korean_system_fonts_between_words(source: Path, visit):
     """extra.css on :lang(ko): the Korean system fonts, no web font, and line breaks
-    between words only (word-break: keep-all); English pages as they were."""
-    page, traffic = open_page(start + "training-data/")
-    typography = page.evaluate(TYPOGRAPHY_JS)
-    korean = start == "ko/"
+    between words only (word-break: keep-all); English pages as they were. Every page of
+    both editions at both widths, from its visit (conftest.TYPOGRAPHY_JS)."""
+    visited = visit(source)
+    typography, traffic = visited.typography, visited.traffic
+    korean = edition_of(source).name == "ko"
     assert typography["lang"] == ("ko" if korean else "en")
     for font in KOREAN_FONTS:
         assert (font in typography["font"]) is korean, (font, typography["font"])

@@ -8,7 +8,8 @@ size it; mathtext glyphs (a log axis's exponents) carry their own smaller scale.
 browser composes those transforms: a glyph's `getScreenCTM()` maps its em to CSS px.
 A figure is an <img>: a page's links figures/<name>.svg, a lab's carries its SVG in a
 data: URL (mkdocs-jupyter). Its SVG is fetched and laid out, hidden, at the size the
-img is drawn, to be measured.
+img is drawn, to be measured: the page's visit does it at each width
+(conftest.TEXT_SIZES_JS), its collapsed blocks open, so a figure in a solution counts too.
 """
 
 import io
@@ -16,12 +17,11 @@ from pathlib import Path
 
 import pytest
 from matplotlib.colors import to_hex, to_rgba
-from matplotlib.textpath import TextToPath
 from PIL import Image
 
 from linreg.plots._style import DATA, ERROR, GUIDE, INK, MODEL, ramp
 from tests.colours import backgrounds, filter_css, on_page
-from tests.support import SITE_PAGES, VIEWPORTS, url_path
+from tests.support import SITE_PAGES, url_path
 
 MIN_TEXT_PX = 9
 # Pages that show figures, in both editions (the Korean figures are drawn with Korean
@@ -30,46 +30,10 @@ FIGURE_PAGES = [
     page for page in SITE_PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
 ]
 
-TEXT_SIZES_JS = """async (em) => {
-  const texts = svg => [...svg.querySelectorAll('g[id^="text_"]')].map(group => {
-    const comment = [...group.childNodes].find(n => n.nodeType === Node.COMMENT_NODE);
-    const sizes = [...group.querySelectorAll("use")].map(use => {
-      const m = use.getScreenCTM();
-      return em * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-    });
-    return {text: comment ? comment.textContent.trim() : group.id, px: Math.min(...sizes)};
-  });
-  const figures = [], rasters = [];
-  const images = [...document.querySelectorAll("article img")].filter(img =>
-    img.getAttribute("src").includes("figures/") || img.closest(".jp-OutputArea-output"));
-  for (const [i, img] of images.entries()) {
-    const name = img.closest(".jp-OutputArea-output") ? `lab figure ${i + 1}` : img.src;
-    if (!img.src.startsWith("data:image/svg+xml") && !img.src.endsWith(".svg")) {
-      rasters.push(name);
-      continue;
-    }
-    const source = await (await fetch(img.src)).text();
-    const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
-    const svg = document.importNode(parsed.documentElement, true);
-    const holder = document.createElement("div");
-    holder.style.cssText = "position: absolute; top: 0; left: 0; visibility: hidden";
-    svg.style.width = img.clientWidth + "px";
-    svg.style.height = img.clientHeight + "px";
-    holder.append(svg);
-    document.body.append(holder);
-    figures.push({figure: name, width: img.clientWidth, texts: texts(svg)});
-    holder.remove();
-  }
-  return {figures, rasters};
-}"""
-
 
 @pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: url_path(p).strip("/"))
-def test_figure_text_is_at_least_9_px(source: Path, width: str, open_page) -> None:
-    page, _ = open_page(url_path(source))
-    page.set_viewport_size(VIEWPORTS[width])
-    page.wait_for_function("[...document.images].every(image => image.complete)")
-    found = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
+def test_figure_text_is_at_least_9_px(source: Path, visit) -> None:
+    found = visit(source).figures  # conftest.TEXT_SIZES_JS, at this test's width
     assert found["rasters"] == [], "raster figures: draw SVG so their text can be measured"
     assert found["figures"], "no figure found on a page that shows figures"
     small = [

@@ -1,7 +1,15 @@
 """The site as a whole: every built page, of both editions, is one the suite visits, and
-search finds pages, in English and in Korean."""
+search finds pages, in English and in Korean.
+
+The queries are typed into one page per edition and worker (`search_box`): loading a
+page has its search worker fetch and index the whole site again, which costs more CPU
+than the query. A search is a function of the query and the index, and each query
+starts from an emptied box, so each test's answer is the one a freshly loaded page
+gives.
+"""
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +38,16 @@ SETTLED = """quiet => new Promise(resolve => {
 })"""
 
 
+# True once the box is empty and the list says so ("Type to start searching"): the
+# previous query's answer is gone.
+EMPTIED = """() => {
+  const meta = document.querySelector(".md-search-result__meta").textContent;
+  const { translations } = JSON.parse(document.querySelector("#__config").textContent);
+  return meta === translations["search.result.placeholder"]
+    && !document.querySelector(".md-search-result__item");
+}"""
+
+
 # True once the worker has answered a query: the result count ("7 matching documents",
 # "7개의 일치하는 문서"), or the page language's "no match", instead of "Initializing
 # search" or "Type to start searching".
@@ -56,8 +74,8 @@ ANSWERED = """() => {
         pytest.param("normal equation", ["closed-form/"], id="normal-equation"),
     ],
 )
-def test_search_lists_the_page(query: str, expected: list, open_page, site_url: str) -> None:
-    found = search(open_page, query)
+def test_search_lists_the_page(query: str, expected: list, search, site_url: str) -> None:
+    found = search(query)
     assert found[0] in [site_url + page for page in expected], found[:3]
 
 
@@ -83,14 +101,27 @@ def test_search_lists_the_page(query: str, expected: list, open_page, site_url: 
         pytest.param("zero_grad", ["under-the-hood/"], id="zero_grad"),
     ],
 )
-def test_korean_search_lists_the_page(query: str, expected: list, open_page, site_url: str) -> None:
-    found = search(open_page, query, start="ko/")
+def test_korean_search_lists_the_page(query: str, expected: list, search, site_url: str) -> None:
+    found = search(query, start="ko/")
     assert found[:1] in [[site_url + "ko/" + page] for page in expected], found[:3]
 
 
-def search(open_page, query: str, start: str = "") -> list[str]:
-    """The pages the search box of page `start` lists for `query`, in order."""
-    page, _ = open_page(start)
+@pytest.fixture(scope="session")
+def search(open_page_for_session) -> Callable[..., list[str]]:
+    """search(query, start="") -> the pages the search box of page `start` (an edition's
+    home page) lists for `query`, in order; one page a `start` for the session."""
+    pages = {}
+
+    def search_(query: str, start: str = "") -> list[str]:
+        if start not in pages:
+            pages[start], _ = open_page_for_session(start)
+        return search_on(pages[start], query)
+
+    return search_
+
+
+def search_on(page, query: str) -> list[str]:
+    """The pages the search box of `page` lists for `query`, in order."""
     box = page.locator("input.md-search__input")  # in the header at this width
     box.click()
     # Material reads the box on `keyup` and searches for what it holds then. Typed a
@@ -99,7 +130,11 @@ def search(open_page, query: str, start: str = "") -> list[str]:
     # the list read would be a prefix's. So the query goes in whole, and one key press
     # (End: the caret stays put) has Material read it: one search, one answer. (Typed,
     # Hangul would need it too: Playwright inserts a character its keyboard lacks with
-    # no key events, where a reader's input method sends them.)
+    # no key events, where a reader's input method sends them.) The box is emptied the
+    # same way first, and the list seen empty, so no answer read is a previous query's.
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(EMPTIED)
     box.fill(query)
     box.press("End")
     page.wait_for_function(ANSWERED)
@@ -120,9 +155,7 @@ def search(open_page, query: str, start: str = "") -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["zero_grad", "nn.Linear", "DataLoader", "manual_seed"])
-def test_search_finds_a_name_on_every_page_that_uses_it(
-    name: str, open_page, site_url: str
-) -> None:
+def test_search_finds_a_name_on_every_page_that_uses_it(name: str, search, site_url: str) -> None:
     using = {site_url + url_path(page) for page in PAGES if name in page.read_text("utf-8")}
     assert len(using) >= 3
-    assert using <= set(search(open_page, name))
+    assert using <= set(search(name))
