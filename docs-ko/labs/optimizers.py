@@ -1,6 +1,6 @@
 # ---
 # jupyter:
-#   translation_of: dab8826e56b1
+#   translation_of: 1e39cd62a510
 # ---
 
 # %% [markdown]

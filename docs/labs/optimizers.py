@@ -28,7 +28,7 @@ fits = {
 }
 
 # %% [markdown]
-# ## Who gets there first? { #who-gets-there-first }
+# ## Who gets there first?
 #
 # `first_below` gives the first epoch whose cost is under the threshold, or `None`.
 # The settings above give momentum a tenth of SGD's `lr`: its velocity grows to
@@ -43,7 +43,7 @@ for name, model in fits.items():
     print(f"{name}: below {threshold:g} at epoch {epoch}; W {W:.3f}, b {b:.3f}")
 
 # %% [markdown]
-# ## The paths { #the-paths }
+# ## The paths
 #
 # SGD at `lr = 0.15`, near the largest rate this bowl allows, jumps from wall to
 # wall of the valley, each jump a little shorter than the last. Momentum swings wide
@@ -57,7 +57,7 @@ from linreg.plots import optimizer_paths
 optimizer_paths(x_train, y_train, fits)
 
 # %% [markdown]
-# ## The costs { #the-costs }
+# ## The costs
 #
 # The same runs, cost per epoch on a log scale. A straight stretch is a constant
 # factor per epoch; a wavy one is a path swinging across the valley.
@@ -68,7 +68,7 @@ from linreg.plots import optimizer_costs
 optimizer_costs(fits, threshold=threshold)
 
 # %% [markdown]
-# ## A narrow valley { #a-narrow-valley }
+# ## A narrow valley
 #
 # The final score against the third quiz score alone, raw (scores from 70 to 100):
 # one feature, so the cost is still a surface over $(W, b)$, but a valley so narrow
@@ -99,7 +99,7 @@ optimizer_paths(x_quiz, y_quiz, valley)
 optimizer_costs(valley, threshold=1.0)
 
 # %% [markdown]
-# ## Things to try { #things-to-try }
+# ## Things to try
 #
 # - Give all three the same `lr = 0.01` (the optimizers page's race), then
 #   `lr = 0.1`: the same number means a different step to each.

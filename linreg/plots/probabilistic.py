@@ -21,7 +21,7 @@ __all__ = ["noise_densities", "outlier_fits", "validation_curve"]
 
 @styled
 def noise_densities() -> Figure:
-    """The densities of Gaussian and Laplace noise, both of variance 1, on a log scale.
+    """Gaussian and Laplace noise densities, both of variance 1, on a log scale.
 
     On a log scale a density is minus the cost it stands for, up to a constant: the
     Gaussian's log density is a parabola (squared error), the Laplace's a V (absolute

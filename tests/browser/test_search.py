@@ -120,6 +120,21 @@ def search(open_page_for_session) -> Callable[..., list[str]]:
     return search_
 
 
+# Scrolls the search results up from the bottom, then to it. Material samples the
+# wrapper's scroll position once per animation frame, so each move waits out two
+# frames: its results see "not at the end", then "at the end".
+TO_THE_END = """async wrap => {
+  const frames = () => new Promise(resolve =>
+    requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const bottom = wrap.scrollHeight - wrap.clientHeight;
+  if (bottom <= 0) return;
+  wrap.scrollTo(0, Math.max(0, bottom - 64));
+  await frames();
+  wrap.scrollTo(0, wrap.scrollHeight);
+  await frames();
+}"""
+
+
 def search_on(page, query: str) -> list[str]:
     """The pages the search box of `page` lists for `query`, in order."""
     box = page.locator("input.md-search__input")  # in the header at this width
@@ -139,15 +154,19 @@ def search_on(page, query: str) -> list[str]:
     box.press("End")
     page.wait_for_function(ANSWERED)
     page.evaluate(SETTLED, 1000)
-    # Material draws ten results, then four more each time the list is scrolled to its end.
+    # Material draws ten results, then four more each time the list is scrolled to its
+    # end: each time `.md-search__scrollwrap` goes from short of its bottom to at it, as
+    # a reader's wheel takes it. (Scrolling the last item into view can leave the
+    # wrapper short of its end, or not move it, and then no more are drawn.)
     count = re.search(r"\d+", page.locator(".md-search-result__meta").inner_text())
     total = int(count[0]) if count else 0
     items = page.locator(".md-search-result__item")
     for _ in range(total):
         if items.count() >= total:
             break
-        items.last.scroll_into_view_if_needed()
+        page.eval_on_selector(".md-search__scrollwrap", TO_THE_END)
         page.evaluate(SETTLED, 1000)
+    assert items.count() == total, f"{query!r}: {items.count()} results drawn of {total}"
     return page.eval_on_selector_all(
         ".md-search-result__item > a",
         "links => links.map(link => link.origin + link.pathname)",  # no ?h=query
