@@ -73,10 +73,15 @@ class SiteBuild:
     Started as soon as a session that needs the site begins (`site_build`), so it runs
     while tests that do not need it do, instead of holding up a worker; the first
     worker to take the lock starts it, and `built_site` waits for it to finish.
+
+    It goes to a folder of the test run's, or to LINREG_SITE_DIR when that is set:
+    .ci/run sets it to site/, so the site CI publishes is the one its tests checked,
+    and is not built a second time.
     """
 
     def __init__(self, folder: Path) -> None:
-        self.site, self.log, self.done = folder / "site", folder / "site.log", folder / "site.done"
+        self.site = Path(os.environ.get("LINREG_SITE_DIR") or folder / "site").resolve()
+        self.log, self.done = folder / "site.log", folder / "site.done"
         self.lock = FileLock(folder / "site.lock")
         self.process: subprocess.Popen | None = None
 

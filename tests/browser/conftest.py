@@ -6,13 +6,13 @@ the English build builds together (hooks/edition.py). Each page is loaded once a
 run at each width of `VIEWPORTS`, a phone's and a laptop's (`visit`), and
 everything the browser checks read off it is recorded in a `Visit`: what the browser
 saw while loading it, what KaTeX and the figures became, what overflows its box, what
-axe-core reports in the light and the dark palette, each figure's text size on screen,
-the page's typography, and (at the laptop's width) what each Python block's copy
-button puts on the clipboard. The tests in this folder assert on it; a test that
-takes `visit` runs at both widths. A page load costs several seconds of CPU (axe and
-the full-page screenshots as much again), so checks that only read a page share its
-visit rather than load it again. Tests that must act on a page (the language switcher,
-search) open pages of their own.
+axe-core reports in the light palette (every rule) and the dark one (`COLOUR_RULES`),
+each figure's text size on screen, the page's typography, and (at the laptop's width)
+what each Python block's copy button puts on the clipboard. The tests in this folder
+assert on it; a test that takes `visit` runs at both widths. A page load costs several
+seconds of CPU (axe and the full-page screenshots as much again), so checks that only
+read a page share its visit rather than load it again. Tests that must act on a page
+(the language switcher, search) open pages of their own.
 
 Chromium comes from Debian (/usr/bin/chromium) and axe-core from npm
 (tests/browser/package.json); `.ci/run` installs both. Without them the tests
@@ -271,9 +271,16 @@ LAYOUT_JS = (
   return {scrollWidth: root.scrollWidth, width: root.clientWidth, scrollers, cut};
 }"""
 )
-AXE_JS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(
-  v => ({id: v.id, impact: v.impact, help: v.help,
-         targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
+# axe-core's violations on the page: every rule (`rules` null), or only `rules`.
+AXE_JS = """async rules => (await axe.run(document, {
+  resultTypes: ["violations"],
+  ...(rules && {runOnly: {type: "rule", values: rules}}),
+})).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                          targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
+# The palette toggle changes colours and nothing else a rule reads, so the dark
+# palette is checked by the rules that read colours (half of a full run's time, on
+# every page, both widths); the light palette by every rule.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 # Each figure's texts and the size they are drawn at, in CSS px (test_figures.py says
@@ -380,21 +387,35 @@ class Visit:
     figure_code_copied: list[str] | None  # at DESKTOP: each figure code's copy button
 
 
-def look(page: "Page", name: str) -> Palette:
-    """Record the page as it is now, and save a full-page screenshot; read each
-    sideways-scrolling box's cue off the screenshot, where LAYOUT_JS says it shows."""
+def pixels(page: "Page", points: list[tuple[int, int]]) -> list[str]:
+    """The colour shown at each (x, y), in page coordinates, as "rgb(r, g, b)": read off
+    one lossless screenshot of the smallest rectangle that holds them all."""
+    if not points:
+        return []
+    left, top = min(x for x, _ in points), min(y for _, y in points)
+    right, bottom = max(x for x, _ in points), max(y for _, y in points)
+    clip = {"x": left, "y": top, "width": right - left + 1, "height": bottom - top + 1}
+    shot = Image.open(io.BytesIO(page.screenshot(full_page=True, clip=clip))).convert("RGB")
+    return ["rgb({}, {}, {})".format(*shot.getpixel((x - left, y - top))) for x, y in points]
+
+
+def look(page: "Page", name: str, rules: list[str] | None = None) -> Palette:
+    """Record the page as it is now, with axe's `rules` (None: all), and save a
+    full-page screenshot for people to look at (JPEG: a third of PNG's time); read
+    each sideways-scrolling box's cue off the screen, where LAYOUT_JS says it shows."""
     page.wait_for_function("[...document.images].every(image => image.complete)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shot = page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    pixels = Image.open(io.BytesIO(shot)).convert("RGB")
-    cues = []
-    for box in page.evaluate(LAYOUT_JS)["scrollers"]:
-        shown = "rgb({}, {}, {})".format(*pixels.getpixel((box["x"], box["y"])))
-        cues.append((box["where"], contrast(shown, box["background"])))
+    page.screenshot(path=SCREENSHOTS / f"{name}.jpeg", full_page=True, quality=85)
+    boxes = page.evaluate(LAYOUT_JS)["scrollers"]
+    shown = pixels(page, [(box["x"], box["y"]) for box in boxes])
+    cues = [
+        (box["where"], contrast(colour, box["background"]))
+        for box, colour in zip(boxes, shown, strict=True)
+    ]
     colours = page.evaluate(KATEX_COLOURS_JS)
     return Palette(
         scheme=page.evaluate("document.body.dataset.mdColorScheme"),
-        violations=page.evaluate(AXE_JS),
+        violations=page.evaluate(AXE_JS, rules),
         katex_contrast=[(c["text"], contrast(c["color"], c["background"])) for c in colours],
         images=page.evaluate(IMAGES_JS),
         scroll_cues=cues,
@@ -408,15 +429,34 @@ def toggle_palette(page: "Page") -> None:
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
 
 
+# Clicks each button `selector` selects, in the page's order, after checking that a
+# reader could: scrolled into view, the button is what is on top at its centre (not
+# hidden, not covered). Returns what each click put on the clipboard, or, for a
+# button a reader could not click, what covers it (which no block equals: the copy
+# tests fail on it). One script for all of a page's buttons: a Playwright click per
+# button costs a dozen round trips to the browser.
+CLICK_COPY_JS = """async selector => {
+  const texts = [];
+  for (const button of document.querySelectorAll(selector)) {
+    button.scrollIntoView({block: "center"});
+    const box = button.getBoundingClientRect();
+    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    if (!top || !button.contains(top)) {
+      texts.push(`(not clickable: covered by ${top ? top.outerHTML.slice(0, 120) : "nothing"})`);
+      continue;
+    }
+    await navigator.clipboard.writeText("");
+    button.click();
+    texts.push(await navigator.clipboard.readText());
+  }
+  return texts;
+}"""
+
+
 def click_copy_buttons(page: "Page", buttons: str = COPY_BUTTONS) -> list[str]:
     """Click each copy button `buttons` selects (by default each Python block's), as a
     reader would: what each put on the clipboard, in the page's order."""
-    texts = []
-    for button in page.locator(buttons).all():
-        page.evaluate("navigator.clipboard.writeText('')")
-        button.click()
-        texts.append(page.evaluate("navigator.clipboard.readText()"))
-    return texts
+    return page.evaluate(CLICK_COPY_JS, buttons)
 
 
 def record(opener: Opener, source: Path, width: str) -> Visit:
@@ -435,7 +475,7 @@ def record(opener: Opener, source: Path, width: str) -> Visit:
     layout = page.evaluate(LAYOUT_JS)
     light = look(page, f"{name}-light")
     toggle_palette(page)
-    dark = look(page, f"{name}-dark")
+    dark = look(page, f"{name}-dark", COLOUR_RULES)
     figures = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
     copied = click_copy_buttons(page) if width == DESKTOP else None
     listings = click_copy_buttons(page, FIGURE_CODE_BUTTONS) if width == DESKTOP else None
