@@ -10,9 +10,9 @@ axe-core reports in the light palette (every rule) and the dark one (`COLOUR_RUL
 each figure's text size on screen, the page's typography, and (at the laptop's width)
 what each Python block's copy button puts on the clipboard. The tests in this folder
 assert on it; a test that takes `visit` runs at both widths. A page load costs several
-seconds of CPU (axe and the full-page screenshots as much again), so checks that only
-read a page share its visit rather than load it again. Tests that must act on a page
-(the language switcher, search) open pages of their own.
+seconds of CPU (axe-core as much again), so checks that only read a page share its
+visit rather than load it again. Tests that must act on a page (the language switcher,
+search) open pages of their own.
 
 Chromium comes from Debian (/usr/bin/chromium) and axe-core from npm
 (tests/browser/package.json); `.ci/run` installs both. Without them the tests
@@ -40,6 +40,7 @@ from tests import colours
 from tests.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DESKTOP,
     FIGURE_CODE_BUTTONS,
     ROOT,
     VIEWPORTS,
@@ -50,9 +51,6 @@ if TYPE_CHECKING:  # playwright is imported only once Chromium is known to be th
     from playwright.sync_api import Browser, Page
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-# The widths every page is checked at: a phone (390 CSS px, iPhone 12 to 15) and a laptop.
-DESKTOP = "1280px"
 
 
 def missing(what: str) -> None:
@@ -278,9 +276,15 @@ AXE_JS = """async rules => (await axe.run(document, {
 })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                           targets: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))"""
 # The palette toggle changes colours and nothing else a rule reads, so the dark
-# palette is checked by the rules that read colours (half of a full run's time, on
-# every page, both widths); the light palette by every rule.
+# palette is checked by the rules that read colours; the light palette by every rule,
+# at both widths. The dark palette's run is the laptop's: the palette sets colours
+# whatever the width, and at that width more of the page is on screen (the navigation
+# and the table of contents, which a phone's drawer hides). axe is a third of a
+# visit's CPU: this keeps three runs of the four.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Full-page screenshots are for people (the Pages workflow uploads them) and cost a
+# fifth of a visit's CPU: taken when this is set, into it.
+SCREENSHOTS = os.environ.get("LINREG_SCREENSHOTS")
 
 
 # Each figure's texts and the size they are drawn at, in CSS px (test_figures.py says
@@ -362,7 +366,7 @@ class Palette:
     the contrast of each sideways-scrolling box's cue (LAYOUT_JS) on its background."""
 
     scheme: str
-    violations: list[dict]
+    violations: list[dict] | None  # None: axe not run (the dark palette on a phone)
     katex_contrast: list[tuple[str, float]]
     images: list[dict]
     scroll_cues: list[tuple[str, float]]
@@ -400,12 +404,14 @@ def pixels(page: "Page", points: list[tuple[int, int]]) -> list[str]:
 
 
 def look(page: "Page", name: str, rules: list[str] | None = None) -> Palette:
-    """Record the page as it is now, with axe's `rules` (None: all), and save a
-    full-page screenshot for people to look at (JPEG: a third of PNG's time); read
-    each sideways-scrolling box's cue off the screen, where LAYOUT_JS says it shows."""
+    """Record the page as it is now, with axe's `rules` (None: every rule; []: no axe
+    run, `violations` None), and, with SCREENSHOTS set, save a full-page screenshot for
+    people to look at (JPEG: a third of PNG's time); read each sideways-scrolling box's
+    cue off the screen, where LAYOUT_JS says it shows."""
     page.wait_for_function("[...document.images].every(image => image.complete)")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.jpeg", full_page=True, quality=85)
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(SCREENSHOTS) / f"{name}.jpeg", full_page=True, quality=85)
     boxes = page.evaluate(LAYOUT_JS)["scrollers"]
     shown = pixels(page, [(box["x"], box["y"]) for box in boxes])
     cues = [
@@ -415,7 +421,7 @@ def look(page: "Page", name: str, rules: list[str] | None = None) -> Palette:
     colours = page.evaluate(KATEX_COLOURS_JS)
     return Palette(
         scheme=page.evaluate("document.body.dataset.mdColorScheme"),
-        violations=page.evaluate(AXE_JS, rules),
+        violations=page.evaluate(AXE_JS, rules) if rules != [] else None,
         katex_contrast=[(c["text"], contrast(c["color"], c["background"])) for c in colours],
         images=page.evaluate(IMAGES_JS),
         scroll_cues=cues,
@@ -475,7 +481,7 @@ def record(opener: Opener, source: Path, width: str) -> Visit:
     layout = page.evaluate(LAYOUT_JS)
     light = look(page, f"{name}-light")
     toggle_palette(page)
-    dark = look(page, f"{name}-dark", COLOUR_RULES)
+    dark = look(page, f"{name}-dark", COLOUR_RULES if width == DESKTOP else [])
     figures = page.evaluate(TEXT_SIZES_JS, TextToPath.FONT_SCALE)
     copied = click_copy_buttons(page) if width == DESKTOP else None
     listings = click_copy_buttons(page, FIGURE_CODE_BUTTONS) if width == DESKTOP else None
