@@ -413,7 +413,13 @@ def check_example(example: CodeExample, eval_example: EvalExample) -> None:
     if reason is not None:
         pytest.skip(reason)
     eval_example.include_print = _counts_as_block_print
-    module_globals = {"print": verbatim_print}
+    printed: list[str] = []  # every line the block printed, in the order it printed them
+
+    def recording_print(*args: Any, **kwargs: Any) -> None:
+        verbatim_print(*args, **kwargs)
+        printed.append(kwargs.get("sep", " ").join(str(arg) for arg in args) + "\n")
+
+    module_globals = {"print": recording_print}
     if eval_example.update_examples:
         eval_example.set_config(**FORMAT)
         eval_example.format_ruff(example)
@@ -430,7 +436,16 @@ def check_example(example: CodeExample, eval_example: EvalExample) -> None:
     except Exception as error:  # the block's own; pytest's failures are not Exceptions
         message = _raised(example, error)
     else:
-        return
+        # pytest-examples checks each print's lines after that print; a loop's second
+        # print can lose lines there unseen. A reader's stdout is every line in order.
+        shown = shown_output(example.source)
+        if eval_example.update_examples or "".join(printed) == shown:
+            return
+        message = (
+            f"{example}: what it shows is not its output in the order printed (a loop with"
+            " two prints shows each print's lines apart: print once a pass); "
+            + first_difference(shown, "".join(printed))
+        )
     pytest.fail(message, pytrace=False)  # outside `except`: no chained broken traceback
 
 

@@ -94,6 +94,14 @@ print("-" * 60, "-" * 59)
 <WIDE>
 """
 ```
+
+```py
+for i in range(2):
+    print(f"a {i}")
+    #> a 0
+    print(f"b {i}")
+    #> b 0
+```
 '''.replace("<DOTS>", "." * 87).replace("<WIDE>", "-" * 60 + " " + "-" * 59)
 DOC_TEST = """
 import pytest
@@ -136,7 +144,15 @@ def test_a_block_that_raises_is_an_ordinary_failure_naming_it(doc_check_run) -> 
 def test_lint_judges_code_lines_by_length_but_not_output(doc_check_run) -> None:
     output = doc_check_run.stdout
     assert "docs/page.md:11:89: E501 Line too long (101 > 88)" in output  # its page line
-    assert "2 failed, 1 passed" in output, output
+    assert "3 failed, 1 passed" in output, output
+
+
+def test_a_loop_that_shows_only_its_first_pass_fails(doc_check_run) -> None:
+    """pytest-examples alone passes this block: each print shows one line of the two it
+    printed. A reader running it sees four lines."""
+    output = doc_check_run.stdout
+    assert "docs/page.md:23-29: what it shows is not its output in the order printed" in output
+    assert "output line 3: the block printed 'a 1', the page shows nothing more" in output
 
 
 # --- the block runner ---------------------------------------------------------------
