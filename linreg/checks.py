@@ -123,6 +123,13 @@ def positive_int(caller: str, name: str, value: object) -> int:
     return int(value)
 
 
+def integer(caller: str, name: str, value: object) -> int:
+    """An int (not a bool), returned as an int."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{caller}: {name} must be an int, got {type(value).__name__} {value!r}")
+    return int(value)
+
+
 def optional_int(caller: str, name: str, value: object) -> int | None:
     """None or an int (not a bool)."""
     if value is None:

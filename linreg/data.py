@@ -132,8 +132,8 @@ def noisy_line(
     ```
 
     Raises:
-        TypeError: if `n_samples` or `seed` is not an int.
-        ValueError: if `n_samples` < 1 or `noise` < 0.
+        TypeError: if `n_samples` or `seed` is not an int, or `noise` is not a number.
+        ValueError: if `n_samples` < 1, or `noise` < 0 or is not finite.
     """
     generator = _generator("noisy_line", n_samples, noise, seed)
     x = 10 * torch.rand((n_samples, 1), generator=generator)
@@ -277,8 +277,7 @@ def many_features(
     n_samples = checks.positive_int("many_features", "n_samples", n_samples)
     features = checks.positive_int("many_features", "features", features)
     noise = checks.nonnegative_number("many_features", "noise", noise)
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"many_features: seed must be an int, got {type(seed).__name__} {seed!r}")
+    seed = checks.integer("many_features", "seed", seed)
     weights = torch.Generator().manual_seed(WEIGHT_SEED)
     weight = 0.5 * torch.randn((features, 1), generator=weights)
     generator = torch.Generator().manual_seed(seed)
@@ -319,9 +318,9 @@ def noisy_curve(
     ```
 
     Raises:
-        TypeError: if `n_samples` or `seed` is not an int, or `dtype` is not a
-            floating point `torch.dtype`.
-        ValueError: if `n_samples` < 1 or `noise` < 0.
+        TypeError: if `n_samples` or `seed` is not an int, `noise` is not a number,
+            or `dtype` is not a floating point `torch.dtype`.
+        ValueError: if `n_samples` < 1, or `noise` < 0 or is not finite.
     """
     generator = _generator("noisy_curve", n_samples, noise, seed)
     if not (isinstance(dtype, torch.dtype) and dtype.is_floating_point):
@@ -337,11 +336,6 @@ def noisy_curve(
 
 def _generator(caller: str, n_samples: int, noise: float, seed: int) -> torch.Generator:
     """Check a random data set's arguments; a fresh generator seeded with `seed`."""
-    for name, value in (("n_samples", n_samples), ("seed", seed)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{caller}: {name} must be an int, got {type(value).__name__}")
-    if n_samples < 1:
-        raise ValueError(f"{caller}: n_samples must be at least 1, got {n_samples}")
-    if not noise >= 0:
-        raise ValueError(f"{caller}: noise must be >= 0, got {noise}")
-    return torch.Generator().manual_seed(seed)
+    checks.positive_int(caller, "n_samples", n_samples)
+    checks.nonnegative_number(caller, "noise", noise)
+    return torch.Generator().manual_seed(checks.integer(caller, "seed", seed))

@@ -120,11 +120,13 @@ def test_noisy_line_without_noise_is_the_line_itself() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"n_samples": 0}, ValueError, "n_samples must be at least 1, got 0"),
-        ({"n_samples": 2.5}, TypeError, "n_samples must be an int, got float"),
-        ({"seed": "1"}, TypeError, "seed must be an int, got str"),
-        ({"noise": -1.0}, ValueError, "noise must be >= 0, got -1.0"),
-        ({"noise": float("nan")}, ValueError, "noise must be >= 0, got nan"),
+        ({"n_samples": 0}, ValueError, r"noisy_line: n_samples must be an int >= 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, r"n_samples must be an int >= 1, got float 2.5"),
+        ({"seed": "1"}, TypeError, r"noisy_line: seed must be an int, got str '1'"),
+        ({"noise": -1.0}, ValueError, r"noise must be a finite number >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, r"noise must be a finite number >= 0, got nan"),
+        ({"noise": float("inf")}, ValueError, r"noise must be a finite number >= 0, got inf"),
+        ({"noise": "1"}, TypeError, r"noise must be a finite number >= 0, got str '1'"),
     ],
 )
 def test_noisy_line_rejects_bad_arguments(kwargs, error, message) -> None:
@@ -316,12 +318,14 @@ def test_many_features_rejects_bad_arguments(kwargs, error, message) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"n_samples": 0}, ValueError, "noisy_curve: n_samples must be at least 1, got 0"),
-        ({"n_samples": 2.5}, TypeError, "noisy_curve: n_samples must be an int, got float"),
-        ({"n_samples": True}, TypeError, "noisy_curve: n_samples must be an int, got bool"),
-        ({"seed": "1"}, TypeError, "noisy_curve: seed must be an int, got str"),
-        ({"noise": -1.0}, ValueError, "noisy_curve: noise must be >= 0, got -1.0"),
-        ({"noise": float("nan")}, ValueError, "noisy_curve: noise must be >= 0, got nan"),
+        ({"n_samples": 0}, ValueError, r"noisy_curve: n_samples must be an int >= 1, got 0"),
+        ({"n_samples": 2.5}, TypeError, r"noisy_curve: n_samples must be an int >= 1, got float"),
+        ({"n_samples": True}, TypeError, r"noisy_curve: n_samples must be an int >= 1, got bool"),
+        ({"seed": "1"}, TypeError, r"noisy_curve: seed must be an int, got str '1'"),
+        ({"seed": True}, TypeError, r"noisy_curve: seed must be an int, got bool True"),
+        ({"noise": -1.0}, ValueError, r"noisy_curve: noise must be a finite number >= 0, got -1.0"),
+        ({"noise": float("nan")}, ValueError, r"noise must be a finite number >= 0, got nan"),
+        ({"noise": "1"}, TypeError, r"noise must be a finite number >= 0, got str '1'"),
         ({"dtype": torch.int64}, TypeError, "dtype must be a floating point torch.dtype"),
         ({"dtype": "float64"}, TypeError, "such as torch.float64, got 'float64'"),
     ],
