@@ -61,6 +61,10 @@ PAGES = MARKDOWN_PAGES + sorted((DOCS / "labs").glob("*.py"))
 KO_DOCS = ROOT / "docs-ko"
 KO_PAGES = sorted(KO_DOCS.rglob("*.md")) + sorted((KO_DOCS / "labs").glob("*.py"))
 SITE_PAGES = PAGES + KO_PAGES  # every page the built site has, both editions
+# The Markdown pages, of both editions, that show a figure the build draws (figures/*.svg).
+FIGURE_PAGES = [
+    page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
+]
 
 
 @dataclass(frozen=True)

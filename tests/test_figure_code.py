@@ -27,6 +27,7 @@ import pytest
 import linreg.plots
 from tests.support import (
     EDITIONS,
+    FIGURE_PAGES,
     KO_DOCS,
     MARKDOWN_PAGES,
     ROOT,
@@ -42,9 +43,6 @@ from tests.support import (
 )
 
 hook = load_hook("figure_code")
-FIGURE_PAGES = [
-    page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
-]
 SUMMARY = {"en": "Code for this figure", "ko": "이 그림의 코드"}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 

@@ -21,10 +21,10 @@ from pytest_examples import CodeExample
 from tests.support import (
     DOCS,
     FIGURE_CODE_BUTTONS,
+    FIGURE_PAGES,
     KO_DOCS,
     KO_PAGES,
     ROOT,
-    SITE_PAGES,
     check_prints_shown,
     code_tokens,
     figure_code_blocks,
@@ -79,11 +79,6 @@ def test_korean_copy_is_the_english_code(
         f"  copied:  {pasted[differs] if differs < len(pasted) else '(ends)'}\n"
         f"copied:\n{text}"
     )
-
-
-FIGURE_PAGES = [
-    page for page in SITE_PAGES if page.suffix == ".md" and "](figures/" in page.read_text("utf-8")
-]
 
 
 @pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -21,17 +21,15 @@ from PIL import Image
 
 from linreg.plots._style import DATA, ERROR, GUIDE, INK, MODEL, ramp
 from tests.colours import backgrounds, filter_css, on_page
-from tests.support import SITE_PAGES, url_path
+from tests.support import FIGURE_PAGES, SITE_PAGES, url_path
 
 MIN_TEXT_PX = 9
 # Pages that show figures, in both editions (the Korean figures are drawn with Korean
 # text): the labs draw them in cells, other pages link figures/*.svg.
-FIGURE_PAGES = [
-    page for page in SITE_PAGES if page.suffix == ".py" or "](figures/" in page.read_text("utf-8")
-]
+SHOWN_FIGURES = [page for page in SITE_PAGES if page.suffix == ".py" or page in FIGURE_PAGES]
 
 
-@pytest.mark.parametrize("source", FIGURE_PAGES, ids=lambda p: url_path(p).strip("/"))
+@pytest.mark.parametrize("source", SHOWN_FIGURES, ids=lambda p: url_path(p).strip("/"))
 def test_figure_text_is_at_least_9_px(source: Path, visit) -> None:
     found = visit(source).figures  # conftest.TEXT_SIZES_JS, at this test's width
     assert found["rasters"] == [], "raster figures: draw SVG so their text can be measured"
