@@ -21,9 +21,7 @@ nothing is computed before the fork.
 
 import asyncio
 import inspect
-import json
 import os
-import select
 import shutil
 import signal
 import subprocess
@@ -34,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
+
+from tests.support import JsonLineProcess
 
 
 def _zygote() -> None:  # pragma: no cover - runs in the zygote, by source
@@ -156,54 +156,28 @@ class ForkedKernel:
         self.send_signal(signal.SIGKILL)
 
 
-class Zygote:
+class Zygote(JsonLineProcess):
     """The warm process kernels are forked from, started in an empty directory."""
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="kernel-zygote-"))
         self.status = self.folder / "status"
         self.status.mkdir()
-        self.log = (self.folder / "zygote.log").open("w+")
-        self.process = subprocess.Popen(
+        super().__init__(
+            "kernel zygote",  # its log holds the kernels' stray output too
             [sys.executable, "-c", ZYGOTE_PROGRAM, str(self.status)],
             cwd=self.folder,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,  # and the kernels' stray output
-            text=True,
+            log=self.folder / "zygote.log",
         )
-        self._receive(timeout=300)
-
-    def _receive(self, timeout: float) -> dict:
-        assert self.process.stdout is not None
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
-        if not line:
-            self.log.seek(0)
-            said = self.log.read()
-            self.stop()
-            raise RuntimeError(f"the kernel zygote stopped answering:\n{said}")
-        return json.loads(line)
+        self.receive(timeout=300)
 
     def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> ForkedKernel:
         """A kernel for `argv` (`python -m ipykernel_launcher -f <file>`), as if launched."""
-        assert self.process.stdin is not None
-        request = {"argv": argv, "env": env, "cwd": cwd}
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        return ForkedKernel(self._receive(timeout=60)["pid"], self.status)
+        answer = self.request({"argv": argv, "env": env, "cwd": cwd}, timeout=60)
+        return ForkedKernel(answer["pid"], self.status)
 
     def stop(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()  # end of requests: the zygote returns
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self.log.close()
+        super().stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

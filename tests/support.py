@@ -700,26 +700,71 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
 SERVER_PROGRAM = inspect.getsource(_serve) + "\n_serve()\n"
 
 
-class BlockServer:
+class JsonLineProcess:
+    """A child process spoken to in JSON lines: a request a line on its stdin, an answer
+    a line on its stdout, its stderr in `log`. The block server and the notebook kernels'
+    zygote (tests/kernels.py) are two."""
+
+    def __init__(self, name: str, argv: list[str], cwd: Path, log: Path, **popen: Any) -> None:
+        self.name, self.log = name, log.open("w+")
+        self.process = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            **popen,
+        )
+
+    def receive(self, timeout: float) -> dict:
+        """The next answer; if none comes within `timeout` s, stop and say what it logged."""
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            self.log.seek(0)
+            said = self.log.read()
+            self.stop()
+            raise RuntimeError(f"the {self.name} stopped answering:\n{said}")
+        return json.loads(line)
+
+    def request(self, message: dict, timeout: float) -> dict:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message) + "\n")
+        self.process.stdin.flush()
+        return self.receive(timeout)
+
+    def stop(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()  # end of requests: the process returns
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self.log.close()
+
+
+class BlockServer(JsonLineProcess):
     """One `_serve` process for a CPU path, started in an empty directory."""
 
     def __init__(self, cpu: CpuPath, home: Path) -> None:
         self.cpu = cpu
         self.workdir = Path(tempfile.mkdtemp(prefix="block-server-"))
-        self.log = (self.workdir.parent / f"{self.workdir.name}.log").open("w+")
-        self.process = subprocess.Popen(
+        super().__init__(
+            f"block server for {cpu}",
             [sys.executable, "-I", "-c", SERVER_PROGRAM],
             cwd=self.workdir,
+            log=self.workdir.parent / f"{self.workdir.name}.log",
             env=block_env(cpu, home),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            text=True,
         )
-        found = self._receive(timeout=120)["linreg"]  # before the server's imports
+        found = self.receive(timeout=120)["linreg"]  # before the server's imports
         if found is not None:
             self._check_linreg(Path(found).resolve(), early=True)
-        hello = self._receive(timeout=120)
+        hello = self.receive(timeout=120)
         self.threads_after_numpy, self.threads_after_imports = hello["threads"]
         self.linreg = Path(hello["linreg"]).resolve()
         self._check_linreg(self.linreg)
@@ -735,34 +780,11 @@ class BlockServer:
                 f"Fix: `{sys.executable} -m pip install -e .` in {ROOT}"
             )
 
-    def _receive(self, timeout: float) -> dict:
-        assert self.process.stdout is not None
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
-        if not line:
-            self.log.seek(0)
-            said = self.log.read()
-            self.stop()
-            raise RuntimeError(f"the block server for {self.cpu} stopped answering:\n{said}")
-        return json.loads(line)
-
     def run(self, source: str, timeout: float = TIMEOUT) -> Run:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps({"source": source, "timeout": timeout}) + "\n")
-        self.process.stdin.flush()
-        return Run(**self._receive(timeout=timeout + 60))
+        return Run(**self.request({"source": source, "timeout": timeout}, timeout + 60))
 
     def stop(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()  # end of requests: the server returns
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self.log.close()
+        super().stop()
         Path(self.log.name).unlink(missing_ok=True)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
