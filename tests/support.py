@@ -419,9 +419,10 @@ def check_example(example: CodeExample, eval_example: EvalExample) -> None:
     eval_example.include_print = _counts_as_block_print
     printed: list[str] = []  # every line the block printed, in the order it printed them
 
-    def recording_print(*args: Any, **kwargs: Any) -> None:
-        verbatim_print(*args, **kwargs)
-        printed.append(kwargs.get("sep", " ").join(str(arg) for arg in args) + "\n")
+    def recording_print(*args: Any, sep: str = " ", **kwargs: Any) -> None:
+        line = sep.join(str(arg) for arg in args)
+        verbatim_print(line, **kwargs)
+        printed.append(line + "\n")
 
     module_globals = {"print": recording_print}
     if eval_example.update_examples:
