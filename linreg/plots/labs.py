@@ -48,9 +48,8 @@ def _descend(
     x_train, y_train = train_data()
     try:
         model = fit(x_train, y_train, lr=lr, epochs=nb_epochs + 1, record="epoch")
-    except (
-        DivergenceError
-    ) as error:  # a lab shows divergence: keep the costs until then
+    except DivergenceError as error:
+        # A lab shows divergence: keep the costs until then.
         return tuple((math.nan, math.nan, cost) for cost in error.history)
     return tuple(
         (W, b, cost)
