@@ -4,7 +4,7 @@ Determinism lives here, in one place: every test starts from PyTorch's default
 print options and dtype, and with no open figures. Snippets seed their own random
 generators, because a reader who copies one has no fixture. At the end of the
 session, the block servers this process started (tests/support.py) are stopped, and
-so is the process it forked notebook kernels from (tests/kernels.py).
+so is the process it forked notebook kernels from (hooks/kernels.py).
 """
 
 import os
@@ -52,11 +52,9 @@ def block_runs(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iter
 @pytest.fixture(scope="session")
 def kernel_manager_class() -> Iterator[type]:
     """nbclient's `kernel_manager_class` for a fresh kernel forked from a warm process
-    (tests/kernels.py); that process is stopped at the session's end."""
-    from tests import kernels
-
-    yield kernels.ForkedKernelManager
-    kernels.stop_zygote()
+    (hooks/kernels.py); that process is stopped at the session's end."""
+    yield support.kernels.ForkedKernelManager
+    support.kernels.stop_zygote()
 
 
 @pytest.fixture(autouse=True)

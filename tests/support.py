@@ -30,9 +30,7 @@ import json
 import os
 import pkgutil
 import re
-import select
 import shutil
-import subprocess
 import sys
 import tempfile
 import tokenize
@@ -119,12 +117,21 @@ def page_html(site: Path, page: Path) -> Path:
 
 
 def load_hook(name: str) -> ModuleType:
-    """hooks/<name>.py, imported as MkDocs imports it (the hooks are no package)."""
+    """hooks/<name>.py, imported as MkDocs imports it: the hooks are no package, and
+    hooks/ is on the path while one is imported (so it can import hooks/kernels.py)."""
     spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
     return module
+
+
+# The JSON-lines child process and the forked notebook kernels, shared with the build.
+kernels = load_hook("kernels")
 
 
 def url_path(page: Path) -> str:
@@ -701,55 +708,7 @@ def _serve() -> None:  # pragma: no cover - runs in the server process, by sourc
 SERVER_PROGRAM = inspect.getsource(_serve) + "\n_serve()\n"
 
 
-class JsonLineProcess:
-    """A child process spoken to in JSON lines: a request a line on its stdin, an answer
-    a line on its stdout, its stderr in `log`. The block server and the notebook kernels'
-    zygote (tests/kernels.py) are two."""
-
-    def __init__(self, name: str, argv: list[str], cwd: Path, log: Path, **popen: Any) -> None:
-        self.name, self.log = name, log.open("w+")
-        self.process = subprocess.Popen(
-            argv,
-            cwd=cwd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            text=True,
-            **popen,
-        )
-
-    def receive(self, timeout: float) -> dict:
-        """The next answer; if none comes within `timeout` s, stop and say what it logged."""
-        assert self.process.stdout is not None
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
-        if not line:
-            self.log.seek(0)
-            said = self.log.read()
-            self.stop()
-            raise RuntimeError(f"the {self.name} stopped answering:\n{said}")
-        return json.loads(line)
-
-    def request(self, message: dict, timeout: float) -> dict:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(message) + "\n")
-        self.process.stdin.flush()
-        return self.receive(timeout)
-
-    def stop(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()  # end of requests: the process returns
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self.log.close()
-
-
-class BlockServer(JsonLineProcess):
+class BlockServer(kernels.JsonLineProcess):
     """One `_serve` process for a CPU path, started in an empty directory."""
 
     def __init__(self, cpu: CpuPath, home: Path) -> None:

@@ -4,7 +4,7 @@ in both editions (English under notebooks/, Korean under ko/notebooks/).
 hooks/notebooks.py writes them during `mkdocs build`; these tests read them from the
 built site (what a reader downloads or opens in Colab) and execute every chapter
 notebook, English and Korean, in a fresh kernel (forked from a process that has
-imported ipykernel, torch, matplotlib and linreg: tests/kernels.py). The Korean
+imported ipykernel, torch, matplotlib and linreg: hooks/kernels.py). The Korean
 notebooks hold the English code (tests/test_translations.py) with Korean prose and
 comments; they run here all the same, because a reader runs the notebook, not the
 page. Lab notebooks are not executed again here: the strict build already executed
@@ -149,7 +149,7 @@ def test_chapter_notebook_runs_in_a_fresh_kernel(
     client = NotebookClient(
         notebook,
         kernel_name="python3",
-        kernel_manager_class=kernel_manager_class,  # forked warm: tests/kernels.py
+        kernel_manager_class=kernel_manager_class,  # forked warm: hooks/kernels.py
         timeout=300,
         resources={"metadata": {"path": str(tmp_path)}},
         config=Config({"KernelManager": {"transport_encryption": "auto"}}),
