@@ -7,11 +7,13 @@ drawn here is ever committed.
 
 Drawing takes seconds of CPU (several figures train a model first), so it does not
 hold up the build: `on_files` registers each figure's file and starts this script
-in a process of its own (`python hooks/figures.py <folder> <name>...`), which draws them
-into a temporary folder while MkDocs renders the pages; `on_env`, the step before
-MkDocs copies files, waits for it, and a figure that fails fails the build with the
-script's traceback. A fresh process each build also draws with the `linreg` on disk
-now, not the one this hook imported when `mkdocs serve` started.
+in a process of its own (as `python hooks/figures.py <folder> <name>...`, but forked
+from the warm process of hooks/kernels.py, which has imported torch and linreg.plots
+already), which draws them, a pool of processes at once, into a temporary folder while
+MkDocs renders the pages; `on_env`, the step before MkDocs copies files, waits for it,
+and a figure that fails fails the build with the script's traceback. The warm process
+is new each build (it is stopped at the build's end), so the figures are drawn with
+the `linreg` on disk now, not the one imported when `mkdocs serve` started.
 
 Each figure's `<img>` then gets `width` and `height` from its SVG (the figure's size
 in CSS pixels; the theme scales it down with `max-width: 100%; height: auto`), so
@@ -39,19 +41,23 @@ drawing, waits for that folder instead. Without the variable each build draws it
 
 import argparse
 import base64
+import contextlib
 import io
+import itertools
+import multiprocessing
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import traceback
 import xml.etree.ElementTree as ET
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
+import kernels  # hooks/kernels.py: the warm process the drawing is forked from
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -150,26 +156,29 @@ def sized_figures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
 class _Drawing:
     """The figures of one build: the folder they are drawn into, and the drawing process.
 
-    The process imports `linreg.plots` (and with it torch), which the build itself then
-    need not do. It draws the figures the pages show (`shown_figures`): a page that
-    names a figure linreg.plots does not have fails the build with the process's error.
-    With `shared`, it also saves each figure in Korean there, for the Korean build."""
+    The process is this script, forked from the warm process the labs' kernels are
+    forked from (hooks/kernels.py), which has imported `linreg.plots`, torch and what
+    an optimizer's first step imports: the build itself need not import them, and the
+    drawing does not import them a second time. It draws the figures the pages show
+    (`shown_figures`): a page that names a figure linreg.plots does not have fails the
+    build with the process's error. With `shared`, it also saves each figure in Korean
+    there, for the Korean build. The fork waits for the warm process to be ready, so it
+    is asked for from a thread of its own while MkDocs goes on."""
 
     def __init__(self, names: list[str], shared: Path | None = None) -> None:
         self.names = names
         self.folder = Path(tempfile.mkdtemp(prefix="linreg-figures-"))
+        self.output = Path(f"{self.folder}.log")
         also = ["--also-korean", str(shared)] if shared is not None else []
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, *also, str(self.folder), *names],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        args = [*also, str(self.folder), *names]
+        self.starting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
+        self.process = self.starting.submit(kernels.zygote().run, Path(__file__), args, self.output)
         self.sizes: dict[str, tuple[int, int]] = {}
 
     def wait(self) -> None:
-        output, _ = self.process.communicate()
-        if self.process.returncode != 0:
+        code = self.process.result().wait()
+        if code != 0:
+            output = self.output.read_text("utf-8", errors="replace")
             raise PluginError(f"Drawing the figures failed:\n{output}")
         self.sizes = {name: svg_size(self.svg(name).read_bytes()) for name in self.names}
 
@@ -177,10 +186,11 @@ class _Drawing:
         return self.folder / f"{name}.svg"
 
     def discard(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        self.starting.shutdown()
+        with contextlib.suppress(Exception):  # it never started: the error says why
+            self.process.result().kill()
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.output.unlink(missing_ok=True)
 
 
 class _SharedDrawing(_Drawing):
@@ -234,6 +244,10 @@ def start_drawing(names: list[str]) -> _Drawing:
     return _Drawing(names, shared)
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    kernels.stop_zygote()  # one left by a build that ended early: it has the old linreg
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _drawing
     if _drawing is not None:  # a build that failed before its end
@@ -261,6 +275,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _drawing is not None:
         _drawing.discard()
         _drawing = None
+    kernels.stop_zygote()  # each build its own, with the linreg on disk then
 
 
 def on_build_error(error: Exception) -> None:
@@ -270,18 +285,25 @@ def on_build_error(error: Exception) -> None:
 def main(argv: list[str]) -> None:
     """The drawing process: `python hooks/figures.py [--also-korean <folder>] <folder> <name>...`
     draws each figure into `<folder>/<name>.svg` and, with --also-korean, its Korean
-    translation into that folder, which then gets `done` (or `failed.txt`)."""
+    translation into that folder, which then gets `done` (or `failed.txt`).
+
+    The figures are drawn by a pool of processes, one per CPU this process may use,
+    forked before anything is drawn: one figure takes up to 3 s of CPU, and drawn one
+    after another they were what the build waited for last."""
     parser = argparse.ArgumentParser(prog="hooks/figures.py")
     parser.add_argument("--also-korean", type=Path, metavar="FOLDER")
     parser.add_argument("folder", type=Path)
     parser.add_argument("names", nargs="*")
     args = parser.parse_args(argv)
+    also = ("ko",) if args.also_korean else ()
+    workers = max(1, min(len(os.sched_getaffinity(0)), len(args.names)))
     try:
-        for name in args.names:
-            svgs = render_svgs(name, also=("ko",) if args.also_korean else ())
-            (args.folder / f"{name}.svg").write_text(svgs[0], encoding="utf-8")
-            if args.also_korean:
-                (args.also_korean / f"{name}.svg").write_text(svgs[1], encoding="utf-8")
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            drawn = pool.map(render_svgs, args.names, itertools.repeat(also))
+            for name, svgs in zip(args.names, drawn, strict=True):
+                (args.folder / f"{name}.svg").write_text(svgs[0], encoding="utf-8")
+                if args.also_korean:
+                    (args.also_korean / f"{name}.svg").write_text(svgs[1], encoding="utf-8")
     except BaseException:
         if args.also_korean:
             (args.also_korean / SHARED_FAILED).write_text(traceback.format_exc(), "utf-8")

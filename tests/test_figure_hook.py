@@ -81,3 +81,21 @@ def test_each_build_chooses_its_drawing(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("LINREG_LANG", "ko")
     korean = figures.start_drawing(["a"])
     assert isinstance(korean, figures._SharedDrawing) and korean.folder == tmp_path
+
+
+def test_the_build_draws_in_a_process_forked_from_the_warm_one(tmp_path: Path) -> None:
+    """The hook's own drawing (not the script run alone, as above): the figures it
+    draws, their sizes, and a figure linreg.plots does not have failing with the
+    drawing's own output."""
+    try:
+        drawing = figures._Drawing(["train_points"])
+        drawing.wait()
+        assert drawing.sizes == {"train_points": (480, 336)}
+        assert "hours studied" in texts(drawing.svg("train_points"))
+        drawing.discard()
+        failing = figures._Drawing(["no_such_figure"])
+        with pytest.raises(PluginError, match=r"(?s)Drawing the figures failed.*no_such_figure"):
+            failing.wait()
+        failing.discard()
+    finally:
+        figures.kernels.stop_zygote()
