@@ -187,12 +187,24 @@ def for_search(html: str) -> str:
 
 
 page_html: dict[str, str] = {}
+views: dict[str, tuple[str, str]] = {}  # a page's HTML and its search view, made ahead
+
+
+@event_priority(-100)  # after the other hooks: the page's HTML as it will be
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Make the search view now: MkDocs renders the pages' Markdown while the figures
+    are drawn and the labs run, and uses them only after, to write the pages. Done
+    here, the view's seconds of HTML parsing fill that wait, not the build's last stretch."""
+    views[page.file.src_uri] = (html, for_search(html))
+    return html
 
 
 @event_priority(100)  # before Material's search plugin (0) reads page.content
 def _show_search_view(context: dict, page: Page, config: MkDocsConfig, nav: Navigation):
-    page_html[page.file.src_uri] = page.content or ""
-    page.content = for_search(page.content or "")
+    html = page.content or ""
+    page_html[page.file.src_uri] = html
+    made, view = views.pop(page.file.src_uri, (None, ""))
+    page.content = view if made == html else for_search(html)  # changed since: made anew
     return context
 
 

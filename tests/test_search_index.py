@@ -138,6 +138,27 @@ def test_search_view_reads_math_in_each_form_the_pages_may_hold(html: str, text:
     assert hook.for_search(html) == text
 
 
+def test_search_view_is_made_ahead_and_only_used_for_the_html_it_was_made_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Made when the page's HTML is (on_page_content), used when the search plugin reads
+    it (on_page_context) if the HTML is still the same, made anew if it is not."""
+    made: list[str] = []
+    monkeypatch.setattr(hook, "for_search", lambda html: made.append(html) or f"view of {html}")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="page.md"))
+    for html, views_made in [
+        ("<p>first</p>", ["<p>first</p>"]),
+        ("<p>later</p>", ["<p>first</p>", "<p>later</p>"]),
+    ]:
+        made.clear()
+        hook.on_page_content("<p>first</p>", page, None, None)
+        page.content = html
+        hook._show_search_view({}, page, None, None)  # what the search plugin reads
+        assert (page.content, made) == (f"view of {html}", views_made)
+        hook._restore_page({}, page, None, None)
+        assert page.content == html
+
+
 # --- The Korean edition's index (hooks/search.py, "Korean") ----------------------------
 
 WORD_BREAK = "\u200b"
