@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import PAGES, ROOT, built_soup, page_html
+from tests.support import KO_PAGES, PAGES, ROOT, SITE_PAGES, built_soup, page_html
 
 INLINE_SVG = "data:image/svg+xml;base64,"
 
@@ -37,7 +37,7 @@ def figure_images(html: Path) -> list[tuple[str, dict, bytes]]:
     return found
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("page", SITE_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_figures_carry_width_and_height(page: Path, built_site: Path) -> None:
     for src, attrs, svg in figure_images(page_html(built_site, page)):
         assert "width" in attrs and "height" in attrs, f"{src}: no width/height on its <img>"
@@ -48,8 +48,9 @@ def test_figures_carry_width_and_height(page: Path, built_site: Path) -> None:
         assert attrs.get("decoding") == "async", src
 
 
-def test_the_site_has_figures_to_check(built_site: Path) -> None:
-    """The check above is not vacuous: the pages show drawn figures and lab figures."""
-    images = [image for page in PAGES for image in figure_images(page_html(built_site, page))]
+@pytest.mark.parametrize("pages", [PAGES, KO_PAGES], ids=["en", "ko"])
+def test_the_site_has_figures_to_check(pages: list[Path], built_site: Path) -> None:
+    """The check above is not vacuous: each edition shows drawn figures and lab figures."""
+    images = [image for page in pages for image in figure_images(page_html(built_site, page))]
     assert sum(src.startswith("data:") for src, _, _ in images) >= 3
     assert sum("figures/" in src for src, _, _ in images) >= 8

@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from py_mini_racer import MiniRacer
 
 from tests.support import (
-    PAGES,
     RAW_TEX,
     ROOT,
+    SITE_PAGES,
     built_soup,
     formulas_in_source,
     load_hook,
@@ -45,7 +45,7 @@ def page(src_uri: str) -> SimpleNamespace:
     return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
 
 
-@pytest.mark.parametrize("source", PAGES, ids=lambda p: url_path(p) or "index")
+@pytest.mark.parametrize("source", SITE_PAGES, ids=lambda p: url_path(p) or "index")
 def test_every_formula_became_katex_markup(source: Path, built_site: Path) -> None:
     article = built_soup(page_html(built_site, source)).select_one("article")
     assert article is not None

@@ -21,6 +21,7 @@ from tests.support import (
     CPU_PATHS,
     MARKDOWN_PAGES,
     ROOT,
+    SITE_PAGES,
     CpuPath,
     check_prints_shown,
     code_blocks,
@@ -35,13 +36,20 @@ from tests.support import (
 PYTHON = {"py", "python"}
 # Every code block names its language, so a Python block cannot hide as untested text.
 LANGUAGES = PYTHON | {"bash", "console", "text", "toml", "yaml"}
+SITE_MARKDOWN = [page for page in SITE_PAGES if page.suffix == ".md"]  # both editions
+
+
+@pytest.mark.parametrize("page", SITE_MARKDOWN, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_code_block_names_its_language(page: Path, built_site: Path) -> None:
+    blocks = code_blocks(page_html(built_site, page))
+    unnamed = [text[:60] for language, text in blocks if language not in LANGUAGES]
+    assert unnamed == [], f"code blocks without a known language: {unnamed}"
 
 
 @pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_python_block_is_collected(page: Path, built_site: Path) -> None:
+    """The Korean twins' blocks are these, comments aside (tests/test_translations.py)."""
     blocks = code_blocks(page_html(built_site, page))
-    unnamed = [text[:60] for language, text in blocks if language not in LANGUAGES]
-    assert unnamed == [], f"code blocks without a known language: {unnamed}"
     python_blocks = [text for language, text in blocks if language in PYTHON]
     assert python_blocks == [example.source for example in page_examples(page)]
 
