@@ -84,7 +84,7 @@ def test_search_lists_the_page(query: str, expected: list, search, site_url: str
 # lists the English home page first; TERMS.md: introduced there). 학습률 and 미니 배치:
 # the page that introduces the term, or the lab named after it, as "learning rate" in
 # English. The index holds the pages' words split by hooks/search.py ("선형 회귀를" as
-# 선형, 회귀, 를); the query is split the same way in the browser (hooks/search_ko.js),
+# 선형, 회귀, 를); the query is split the same way in the browser (hooks/search_worker_ko.js),
 # so a compound typed whole (선형회귀, 경사하강법) finds the words written apart.
 @pytest.mark.parametrize(
     ("query", "expected"),
