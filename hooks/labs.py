@@ -8,10 +8,10 @@ as the build knows its files (`on_files`), all of them concurrently, driven by a
 event loop in a background thread; meanwhile the main thread renders the other pages.
 The kernels are forked from one warm process (hooks/kernels.py) that imported torch,
 matplotlib, linreg and ipykernel once for all of them, and the figure drawing
-(hooks/figures.py) is forked from it too: about 5 s of CPU each saved. When MkDocs reaches a lab's page, mkdocs-jupyter renders it
-as before (its template, its options) from the notebook this hook executed: during
-that render, nbconvert's execute step hands over the executed notebook instead of
-starting a kernel of its own.
+(hooks/figures.py) is forked from it too: about 5 s of CPU each saved. When MkDocs
+reaches a lab's page, mkdocs-jupyter renders it as before (its template, its
+options) from the notebook this hook executed: during that render, nbconvert's
+execute step hands over the executed notebook instead of starting a kernel of its own.
 
 Both editions, one execution. A Korean lab (docs-ko/labs/<lab>.py) has the English
 lab's code cells, in order (its comments may be Korean; the parity test holds the code
