@@ -37,6 +37,9 @@ def regression_to_the_mean(seed: int = 0) -> Figure:
     y = child + torch.rand(child.shape, generator=generator) - 0.5
 
     fig = new_figure(width=5.0, height=5.8)
+    # Made for equal-aspect axes: "constrained" fits them only by a second draw, so a
+    # figure saved once lost its title and its legend's last row.
+    fig.set_layout_engine("compressed")
     ax = fig.axes[0]
     ax.scatter(
         x, y, s=5, color=DATA, linewidths=0, label=f"{len(x)} children (jittered)"
