@@ -83,6 +83,7 @@ EDITIONS = (
 # The widths every browser check runs at: a phone's and a laptop's.
 VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
 DESKTOP = "1280px"  # the laptop's, of VIEWPORTS
+PHONE = "390px"  # the phone's
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

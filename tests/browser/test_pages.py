@@ -51,7 +51,7 @@ def test_no_serious_accessibility_violations(source: Path, visit) -> None:
 
 
 def test_no_contrast_violations_in_the_dark_palette(source: Path, visits) -> None:
-    """axe's colour rules in the dark palette, at the laptop's width (conftest.COLOUR_RULES
+    """axe's colour rules in the dark palette, at the laptop's width (conftest.AXE_RUNS
     says why there only)."""
     violations = serious(visits(source, DESKTOP).dark.violations)
     listed = "\n".join(map(str, violations))
