@@ -9,11 +9,11 @@ Drawing takes seconds of CPU (several figures train a model first), so it does n
 hold up the build: `on_files` registers each figure's file and starts this script
 in a process of its own (as `python hooks/figures.py <folder> <name>...`, but forked
 from the warm process of hooks/kernels.py, which has imported torch and linreg.plots
-already), which draws them, a pool of processes at once, into a temporary folder while
-MkDocs renders the pages; `on_env`, the step before MkDocs copies files, waits for it,
-and a figure that fails fails the build with the script's traceback. The warm process
-is new each build (it is stopped at the build's end), so the figures are drawn with
-the `linreg` on disk now, not the one imported when `mkdocs serve` started.
+already), which draws them into a temporary folder while MkDocs renders the pages;
+`on_env`, the step before MkDocs copies files, waits for it, and a figure that fails
+fails the build with the script's traceback. The warm process is new each build (it
+is stopped at the build's end), so the figures are drawn with the `linreg` on disk
+now, not the one imported when `mkdocs serve` started.
 
 Each figure's `<img>` then gets `width` and `height` from its SVG (the figure's size
 in CSS pixels; the theme scales it down with `max-width: 100%; height: auto`), so
@@ -43,8 +43,6 @@ import argparse
 import base64
 import contextlib
 import io
-import itertools
-import multiprocessing
 import os
 import re
 import shutil
@@ -53,7 +51,7 @@ import tempfile
 import time
 import traceback
 import xml.etree.ElementTree as ET
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -285,25 +283,18 @@ def on_build_error(error: Exception) -> None:
 def main(argv: list[str]) -> None:
     """The drawing process: `python hooks/figures.py [--also-korean <folder>] <folder> <name>...`
     draws each figure into `<folder>/<name>.svg` and, with --also-korean, its Korean
-    translation into that folder, which then gets `done` (or `failed.txt`).
-
-    The figures are drawn by a pool of processes, one per CPU this process may use,
-    forked before anything is drawn: one figure takes up to 3 s of CPU, and drawn one
-    after another they were what the build waited for last."""
+    translation into that folder, which then gets `done` (or `failed.txt`)."""
     parser = argparse.ArgumentParser(prog="hooks/figures.py")
     parser.add_argument("--also-korean", type=Path, metavar="FOLDER")
     parser.add_argument("folder", type=Path)
     parser.add_argument("names", nargs="*")
     args = parser.parse_args(argv)
-    also = ("ko",) if args.also_korean else ()
-    workers = max(1, min(len(os.sched_getaffinity(0)), len(args.names)))
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            drawn = pool.map(render_svgs, args.names, itertools.repeat(also))
-            for name, svgs in zip(args.names, drawn, strict=True):
-                (args.folder / f"{name}.svg").write_text(svgs[0], encoding="utf-8")
-                if args.also_korean:
-                    (args.also_korean / f"{name}.svg").write_text(svgs[1], encoding="utf-8")
+        for name in args.names:
+            svgs = render_svgs(name, also=("ko",) if args.also_korean else ())
+            (args.folder / f"{name}.svg").write_text(svgs[0], encoding="utf-8")
+            if args.also_korean:
+                (args.also_korean / f"{name}.svg").write_text(svgs[1], encoding="utf-8")
     except BaseException:
         if args.also_korean:
             (args.also_korean / SHARED_FAILED).write_text(traceback.format_exc(), "utf-8")
